@@ -1,0 +1,148 @@
+"""The `publisher` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from publisher.errors import PublisherError
+from publisher.runtime import Runtime
+from publisher.settings import load_settings
+
+app = typer.Typer(help="Edition feed publisher: newspaper pages in, feeds and pushes out.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+err = Console(stderr=True)
+out = Console()
+
+
+def _runtime() -> Runtime:
+    return Runtime(load_settings())
+
+
+def _fail(e: PublisherError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def _ingest_sources(rt: Runtime, extra: list[Path] | None = None) -> None:
+    sources = [p for p in (rt.settings.seeds, rt.settings.inbox) if p and p.is_dir()]
+    results = rt.ingestor.ingest_paths([*sources, *(extra or [])])
+    results += rt.ingestor.release_due()
+    for r in results:
+        if r.status == "quarantined":
+            err.print(f"[yellow]refused[/yellow] {r.error}", highlight=False, soft_wrap=True)
+    ok = sum(r.status == "ingested" for r in results)
+    err.print(f"ingested {ok} page(s), {sum(r.status == 'unchanged' for r in results)} unchanged,"
+              f" {sum(r.status == 'quarantined' for r in results)} refused")
+
+
+@app.command()
+def parse(
+    paths: Annotated[list[Path], typer.Argument(help="page files or edition folders")],
+    as_json: Annotated[bool, typer.Option("--json", help="the parse contract as JSON")] = False,
+) -> None:
+    """Split page text into articles (no store, no side effects)."""
+    from publisher.edition import contract_json, parse_paths
+    from publisher.edition.report import render_table
+
+    try:
+        settings = load_settings()
+        from publisher.config import load_publications
+
+        edition = parse_paths(paths, load_publications(settings.publications_dir))
+    except PublisherError as e:
+        raise _fail(e) from None
+    if as_json:
+        sys.stdout.write(json.dumps(contract_json(edition), ensure_ascii=False, indent=1) + "\n")
+    else:
+        render_table(edition, out)
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="page files or folders")]) -> None:
+    """Store pages (files, edition folders or a whole inbox) and emit their events."""
+    try:
+        rt = _runtime()
+        results = rt.ingestor.ingest_paths(paths) + rt.ingestor.release_due()
+    except PublisherError as e:
+        raise _fail(e) from None
+    table = Table("file", "status", "new", "updated", "withdrawn", "events", "note")
+    for r in results:
+        table.add_row(r.path, r.status, str(r.new), str(r.updated), str(r.withdrawn),
+                      str(r.events), r.error or ("released" if r.released else ""))
+    out.print(table)
+    if any(r.status == "quarantined" for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def render(
+    to: Annotated[Path | None, typer.Option(help="target folder (default: feeds_dir)")] = None,
+) -> None:
+    """Write the static tree (feeds, pages, OPML) to feeds/."""
+    from publisher.render.static import write_tree
+
+    try:
+        rt = _runtime()
+        written = write_tree(rt.feeds, to or rt.settings.feeds_dir)
+    except PublisherError as e:
+        raise _fail(e) from None
+    out.print(f"wrote {len(written)} files to {to or rt.settings.feeds_dir}")
+
+
+def _serve(rt: Runtime) -> None:
+    import uvicorn
+
+    from publisher.web.app import create_app
+
+    uvicorn.run(create_app(rt.feeds), host=rt.settings.host, port=rt.settings.port,
+                log_level="info", proxy_headers=True)
+
+
+@app.command()
+def serve() -> None:
+    """The web process: feeds, pages, hub and API over HTTP."""
+    try:
+        rt = _runtime()
+        rt.store  # noqa: B018  # fail before binding the port if the database is wrong
+    except PublisherError as e:
+        raise _fail(e) from None
+    _serve(rt)
+
+
+@app.command()
+def run() -> None:
+    """Everything in one process on SQLite: ingest seeds and inbox, then serve."""
+    try:
+        rt = _runtime()
+        _ingest_sources(rt)
+    except PublisherError as e:
+        raise _fail(e) from None
+    _serve(rt)
+
+
+@app.command()
+def worker(
+    interval: Annotated[float, typer.Option(help="seconds between inbox scans")] = 5.0,
+) -> None:
+    """The worker process: ingest the inbox and release embargoed editions."""
+    try:
+        rt = _runtime()
+        while True:
+            _ingest_sources(rt)
+            time.sleep(interval)
+    except PublisherError as e:
+        raise _fail(e) from None
+    except KeyboardInterrupt:
+        pass
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Ingest: from a page file to stored articles and outbox events."""
