@@ -8,6 +8,7 @@ two halves form a word across the break (三级党委高 | 度重视).
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 from publisher.edition import patterns as P
@@ -15,9 +16,11 @@ from publisher.edition import patterns as P
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
-_FUNCTION_END = set("的了着和与及或在对把被将从向以为是等之其所而并且也都就还又再最很没这那每各该个")
+_FUNCTION_END = set("的了着和与及或在对把被将从向以等之其所而并且也都就还又再很没这那每各该")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
+_COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")
+_SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +53,10 @@ def word_across(left: str, right: str) -> bool:
 
 def heading_like(text: str) -> bool:
     """Short, no sentence end inside: could be a headline, kicker or intertitle."""
+    limit = HEADING_MAX * 2 if text.endswith(("）", ")")) else HEADING_MAX
     return (
-        len(text) <= HEADING_MAX
+        len(text) <= limit
+        and not _SENTENCE_START.match(text)
         and not any(c in text for c in "。！？!?")
         and text[-1:] not in ("，", "、", ",")
     )
@@ -68,7 +73,7 @@ def should_join(left: str, right: str, *, left_is_start: bool) -> bool:
         return False
     if last in _CONTINUES or unbalanced(left):
         return True
-    if (last.isdigit() or last == ".") and first.isdigit():
+    if (last.isdigit() or last == ".") and (first.isdigit() or first in _COUNTERS):
         return True
     if last in _FUNCTION_END:
         return True

@@ -34,9 +34,11 @@ LEAD_DIAN = re.compile(
 LEAD_XUN = re.compile(
     r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )
-ROLE_WORDS = r"(?:特约记者|见习记者|实习记者|实习生|记者|通讯员|特约撰稿人|撰稿人|摄影|摄|整理|报道|文\s*/\s*图|文|图)"
+ROLE_WORDS = (r"(?:特约记者|见习记者|实习记者|摄影记者|实习生|记者|通讯员|特约撰稿人|撰稿人|摄影|"
+              r"文\s*/\s*图|文字|图片)")
 BYLINE = re.compile(
     rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?P<body>{ROLE_WORDS}\s*[\u4e00-\u9fff·].*)$"
+    r"(?<!手记)(?<!观察)(?<!笔记)(?<!札记)(?<!随笔)(?<!感言)(?<!来信)"
 )
 ENDNOTE_HINT = re.compile(r"(?:作者|电|记者|整理|报道|供稿|本文|通讯员|执笔|摄|编译|综合|来源|见第)")
 ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")
@@ -49,3 +51,5 @@ KICKER_END = re.compile(r"(?:——|—|强调|表示|指出|认为|宣布|提�
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
 DATE_START = re.compile(r"^(?:\d{1,4}年)?\d{1,2}月\d{1,2}日|^当地时间|^(?:近日|日前|连日来|今年以来)，")
+ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
+FRONT_LABEL = re.compile(r"^(?:内容提要|编者的话|编者按|核心阅读|导读|阅读提示|开栏的话|编后|提要)$")

@@ -2,16 +2,23 @@
 
 A run of heading-like units starts a new article when the evidence says so
 (a lead or byline follows, the previous article has ended, a column tag, a
-subheadline); otherwise the run is an intertitle inside the current article.
+subheadline, a front-matter label); otherwise the run is an intertitle inside
+the current article, unless what follows it shares little vocabulary with the
+article so far (a new story, e.g. a photo caption).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from dataclasses import dataclass, field
 
 from publisher.edition import patterns as P
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
+
+_DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 
 
 @dataclass
@@ -36,18 +43,19 @@ class Draft:
     header: Header
     paragraphs: list[str] = field(default_factory=list)
     intertitles: list[int] = field(default_factory=list)
-    runs: list[int] = field(default_factory=list)
     byline: str | None = None
     lead: str | None = None
     continued_on: int | None = None
     continued_from: int | None = None
     package: bool = False
 
-    def add(self, unit: Unit) -> None:
+    def add(self, unit: Unit, *, intertitle: bool = False) -> None:
         if unit.jump_from is not None and not self.paragraphs:
             self.continued_from = unit.jump_from
         if unit.kind == "lead" and not self.paragraphs and self.lead is None:
             self.lead = unit.text
+        if intertitle:
+            self.intertitles.append(len(self.paragraphs))
         if unit.text:
             self.paragraphs.append(unit.text)
         if unit.jump_to is not None:
@@ -65,82 +73,177 @@ def _ended(prev: Unit | None) -> bool:
     return bool(P.EMAIL.search(prev.text))
 
 
+def _tagged(text: str) -> bool:
+    return bool(P.COLUMN_TAG.search(text)) and not P.ORDINAL.match(text)
+
+
 def _intertitle_shaped(run: list[str]) -> bool:
     for text in run:
-        if P.COLUMN_TAG.search(text):
+        if _tagged(text):
             return False
-        if "，" in text or text.endswith(("：", ":")) or P.ORDINAL.match(text):
+        if text.endswith(("：", ":")) or P.ORDINAL.match(text) or P.ORDINAL_PREFIX.match(text):
             return True
-        if text[:1] in "【■□●◆" or any(c.isdigit() for c in text[-3:]) and len(text) <= 3:
+        if text[:1] in "【■□●◆" or re.search(r"\d[：:]", text):
             return True
     return False
 
 
-def starts_article(run: list[str], prev: Unit | None, nxt: Unit | None,
-                   byline: bool, cur: Draft | None) -> bool:
+def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
+    """What a series of intertitles has in common: size, ——, opening quote, comma."""
+    first = run[0]
+    return (len(run), first.endswith("—"), first.startswith("“"), "，" in first)
+
+
+@dataclass
+class Context:
+    """What surrounds a run of heading-like units."""
+
+    prev: Unit | None
+    nxt: Unit | None
+    byline: bool
+    siblings: int = 0
+    jumps: bool = False
+
+
+def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     """Whether a run of heading-like units opens a new article (else: intertitles)."""
-    if cur is None or _ended(prev):
+    if cur is None or not cur.header.headline and not cur.paragraphs or _ended(ctx.prev):
         return True
+    nxt = ctx.nxt
     if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
         return True
-    if byline and not cur.package:
+    if ctx.byline and not cur.package:
         return True
-    if any(P.COLUMN_TAG.search(t) and not P.ORDINAL.match(t) for t in run):
+    if len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
+        return True
+    if any(_tagged(t) for t in run) and (len(run) >= 2 or "，" not in run[0]):
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
-    if cur.package or _intertitle_shaped(run):
+    if cur.package or _intertitle_shaped(run) or "，" in run[0]:
         return False
-    if len(run) == 1 and len(run[0]) <= 12 and nxt is not None and P.DATE_START.match(nxt.text):
+    if _DEBUG:
+        print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
+              f"jumps={ctx.jumps}", file=sys.stderr)
+    if cur.lead is not None:
         return True
-    return cur.lead is not None and not cur.intertitles
+    return not (ctx.siblings or ctx.jumps)
+
+
+def _sub_ok(text: str) -> bool:
+    """A line after the headline that really is a subheadline, not the story's first words."""
+    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text))
+
+
+def _runs(units: list[Unit]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        if units[i].candidate:
+            j = _run_end(units, i)
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _region_end(units: list[Unit], start: int) -> tuple[int, bool]:
+    """Where the stretch after a heading ends (a lead, credit, jump or tagged heading)."""
+    for k in range(start, len(units)):
+        u = units[k]
+        if u.jump_to is not None:
+            return k + 1, True
+        if u.kind in ("lead", "endnote") or u.jump_from is not None or (
+                u.candidate and _tagged(u.text)):
+            return k, False
+    return len(units), False
+
+
+def _run_end(units: list[Unit], i: int) -> int:
+    j = i + 1
+    while j < len(units) and j - i < 4 and (
+        units[j].candidate or (units[j].kind == "text" and units[j].text.startswith("—")
+                               and heading_like(units[j].text))
+    ):
+        j += 1
+    # a long subheadline (no sentence end) between a headline and the lead
+    if (j + 1 < len(units) and units[j].kind == "text" and units[j + 1].kind == "lead"
+            and units[j].text[-1] not in P.TERMINAL + "”"
+            and not any(c in units[j].text for c in "。！？")):
+        j += 1
+    return j
 
 
 def segment(units: list[Unit]) -> list[Draft]:
     """Group units into article drafts, in page order."""
     drafts: list[Draft] = []
     cur: Draft | None = None
+    runs = _runs(units)
+    shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs}
+    cur_start = 0
     i = 0
     while i < len(units):
         unit = units[i]
-        if unit.candidate:
-            j = i + 1
-            while j < len(units) and j - i < 4 and (
-                units[j].candidate or (units[j].kind == "text" and units[j].text.startswith("—")
-                                       and heading_like(units[j].text))
-            ):
-                j += 1
-            run = [u.text for u in units[i:j]]
-            byline = j < len(units) and units[j].kind == "byline"
-            nxt = units[j + 1] if byline and j + 1 < len(units) else (
-                units[j] if j < len(units) else None)
-            prev = units[i - 1] if i else None
-            if starts_article(run, prev, nxt, byline, cur):
-                cur = Draft(split_header(run))
+        if not unit.candidate:
+            if cur is None:
+                cur = Draft(Header(headline=""))
                 drafts.append(cur)
-                for u in units[i:j]:
-                    u.role = cur.header.role_of(u.text)
-                if byline:
-                    cur.byline = units[j].text
-                    units[j].role = "byline"
-                    j += 1
+            if unit.kind == "byline" and not cur.paragraphs and cur.byline is None:
+                cur.byline = unit.text
+                unit.role = "byline"
             else:
-                assert cur is not None
-                cur.runs.append(len(run))
-                for u in units[i:j]:
-                    cur.intertitles.append(len(cur.paragraphs))
-                    u.role = "intertitle"
-                    cur.add(u)
-            i = j
+                unit.role = "lead" if unit.kind == "lead" else "paragraph"
+                cur.add(unit)
+            i += 1
             continue
-        if cur is None:
-            cur = Draft(Header(headline=""))
+        j = _run_end(units, i)
+        run = [u.text for u in units[i:j]]
+        byline = j < len(units) and units[j].kind == "byline"
+        k = j + 1 if byline else j
+        end, jumps = _region_end(units, j)
+        siblings = sum(1 for a, _ in runs if a != i and cur_start < a < end
+                       and shapes[a] == shapes[i])
+        ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
+                      byline=byline, siblings=siblings, jumps=jumps)
+        if starts_article(run, ctx, cur):
+            cur_start = i
+            labels: list[Unit] = []
+            while len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
+                run.pop()
+                labels.insert(0, units[i + len(run)])
+            followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
+            quotes: list[Unit] = []
+            while (len(run) >= 2 and not followed_by_lead and "，" in run[-1]
+                   and not run[-1].startswith("—") and not _tagged(run[-1])):
+                run.pop()
+                quotes.insert(0, units[i + len(run)])
+            header = split_header(run)
+            if (header.subheadline and not followed_by_lead and not byline
+                    and not _sub_ok(run[-1])):
+                header.subheadline = None if len(run) == 2 or header.kicker is None else (
+                    header.subheadline)
+                if header.subheadline is None:
+                    quotes.insert(0, units[i + len(run) - 1])
+                    run.pop()
+            cur = Draft(header)
             drafts.append(cur)
-        if unit.kind == "byline" and not cur.paragraphs and cur.byline is None:
-            cur.byline = unit.text
-            unit.role = "byline"
+            for u in units[i:i + len(run)]:
+                u.role = cur.header.role_of(u.text)
+            for u in quotes:
+                u.role = "paragraph"
+                cur.add(u)
+            for u in labels:
+                u.role = "intertitle"
+                cur.add(u, intertitle=True)
+            if byline:
+                cur.byline = units[j].text
+                units[j].role = "byline"
+                j += 1
         else:
-            unit.role = "lead" if unit.kind == "lead" else "paragraph"
-            cur.add(unit)
-        i += 1
+            assert cur is not None
+            for u in units[i:j]:
+                u.role = "intertitle"
+                cur.add(u, intertitle=True)
+        i = j
     return drafts
