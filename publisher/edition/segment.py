@@ -91,7 +91,8 @@ def _intertitle_shaped(run: list[str]) -> bool:
 def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
     """What a series of intertitles has in common: size, ——, opening quote, comma."""
     first = run[0]
-    return (len(run), first.endswith("—"), first.startswith("“"), "，" in first)
+    return (len(run), first.endswith("—"), len(run) == 1 and first.startswith("“"),
+            "，" in first)
 
 
 @dataclass
@@ -114,13 +115,15 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.byline and not cur.package:
         return True
+    if cur.package and ctx.byline and ctx.siblings:
+        return False
     if len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
         return True
     if any(_tagged(t) for t in run) and (len(run) >= 2 or "，" not in run[0]):
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
-    if cur.package or _intertitle_shaped(run) or "，" in run[0]:
+    if _intertitle_shaped(run) or "，" in run[0]:
         return False
     if _DEBUG:
         print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
@@ -146,6 +149,14 @@ def _runs(units: list[Unit]) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def _strong(units: list[Unit], a: int, b: int) -> bool:
+    """Evidence that a run heads an article whatever surrounds it."""
+    nxt = units[b] if b < len(units) else None
+    if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
+        return True
+    return _ended(units[a - 1] if a else None) or any(_tagged(u.text) for u in units[a:b])
 
 
 def _region_end(units: list[Unit], start: int) -> tuple[int, bool]:
@@ -180,7 +191,7 @@ def segment(units: list[Unit]) -> list[Draft]:
     drafts: list[Draft] = []
     cur: Draft | None = None
     runs = _runs(units)
-    shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs}
+    shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs if not _strong(units, a, b)}
     cur_start = 0
     i = 0
     while i < len(units):
@@ -203,7 +214,7 @@ def segment(units: list[Unit]) -> list[Draft]:
         k = j + 1 if byline else j
         end, jumps = _region_end(units, j)
         siblings = sum(1 for a, _ in runs if a != i and cur_start < a < end
-                       and shapes[a] == shapes[i])
+                       and a in shapes and shapes[a] == shape(run))
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps)
         if starts_article(run, ctx, cur):

@@ -28,10 +28,9 @@ def _find_head(part: Article, heads: list[Article]) -> Article | None:
 def stitch(articles: list[Article]) -> list[Article]:
     """Merge continuation parts into their first part; reading order kept."""
     out: list[Article] = []
-    merged: set[int] = set()
     for art in articles:
         if art.continued_from is not None:
-            head = _find_head(art, [a for a in out if id(a) not in merged or True])
+            head = _find_head(art, out)
             if head is not None:
                 head.paragraphs.extend(art.paragraphs)
                 offset = len(head.paragraphs) - len(art.paragraphs)
@@ -40,10 +39,23 @@ def stitch(articles: list[Article]) -> list[Article]:
                 head.continued_on = art.continued_on
                 if not head.authors:
                     head.authors = art.authors
-                merged.add(id(art))
                 continue
         out.append(art)
     return out
+
+
+def _duplicate(art: Article, others: list[Article]) -> bool:
+    """The same text printed twice (a continuation repeated on another page) is one article."""
+    mine = [p for p in art.paragraphs if len(p) > 8]
+    if len(mine) < 2:
+        return False
+    for other in others:
+        if other is art or len(other.paragraphs) <= len(art.paragraphs):
+            continue
+        theirs = set(other.paragraphs)
+        if sum(p in theirs for p in mine) >= 0.9 * len(mine):
+            return True
+    return False
 
 
 def parse_edition(pages: list[Page], *, publication_slug: str, publication_name: str,
@@ -52,6 +64,7 @@ def parse_edition(pages: list[Page], *, publication_slug: str, publication_name:
     ordered = sorted(pages, key=lambda p: p.number)
     articles = [a.model_copy(deep=True) for p in ordered for a in p.articles]
     stitched = stitch(articles)
+    stitched = [a for a in stitched if not _duplicate(a, stitched)]
     present = {p.number for p in ordered}
     for art in stitched:
         if art.continued_on is not None and art.continued_on in present and len(art.pages) > 1:
