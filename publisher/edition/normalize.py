@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 # drop C0/C1 controls except newline and tab; tabs, form feeds and odd spaces become spaces
-_CONTROLS = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
+_CONTROLS: dict[int, int | None] = {
+    c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)
+}
 _CONTROLS[0x09] = 0x20
 _SPACES = {c: 0x20 for c in (0xA0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F)}
 _ZERO_WIDTH = {c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}

@@ -166,7 +166,7 @@ def parse_page(
 
 
 def _page_top_name(blocks: list[Block]) -> list[Block]:
-    """Without configuration: a short block repeated as the first text of a front page is the name."""
+    """Without configuration: a short 报/刊 name at the very top of a page is the masthead."""
     for block in blocks[:3]:
         if block.role == "text" and len(block.text) <= 6 and block.text.endswith(("报", "刊")):
             block.role = "masthead"

@@ -25,7 +25,10 @@ STAFF = re.compile(
 SERIAL = re.compile(r"(?:国内统一连续出版物号|邮发代号|CN\s?\d{2}-\d{4}|ISSN)")
 LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 
-SOURCE = r"(?:本报|新华社|中新社|人民网|央视网|[\u4e00-\u9fff—\-·]{1,12}?(?:通讯社|日报|晚报|时报|报|社|网|台|云))"
+SOURCE = (
+    r"(?:本报|新华社|中新社|人民网|央视网"
+    r"|[\u4e00-\u9fff—\-·]{1,12}?(?:通讯社|日报|晚报|时报|报|社|网|台|云))"
+)
 LEAD_DIAN = re.compile(
     rf"^(?P<ju>据)?(?P<src>{SOURCE})(?P<place>[\u4e00-\u9fff·]{{1,12}}?)?"
     r"(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?电\s*"
@@ -40,16 +43,18 @@ BYLINE = re.compile(
     rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?P<body>{ROLE_WORDS}\s*[\u4e00-\u9fff·].*)$"
     r"(?<!手记)(?<!观察)(?<!笔记)(?<!札记)(?<!随笔)(?<!感言)(?<!来信)"
 )
-ENDNOTE_HINT = re.compile(r"(?:作者|电|记者|整理|报道|供稿|本文|通讯员|执笔|摄|编译|综合|来源|见第)")
 ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")
-COLUMN_TAG = re.compile(r"[^（(][（(](?P<tag>[^（）()]{1,45}(?:[（(][^（）()]{1,10}[）)])?[^（）()]{0,10})[）)]$")
+#: a column name in brackets closing a headline: （人民论坛）, （权威访谈）
+COLUMN_TAG = re.compile(
+    r"[^（(][（(](?P<tag>[^（）()]{1,45}(?:[（(][^（）()]{1,10}[）)])?[^（）()]{0,10})[）)]$"
+)
 TERMINAL = "。！？!?…"
-CLOSERS = "”’」』）)》"
 SUB_START = re.compile(r"^(?:——|—|写在|论|访|探访|回访|纪念|记|要求|强调|部署)")
 SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|出席|讲话|致辞)$")
 KICKER_END = re.compile(r"(?:——|—|强调|表示|指出|认为|宣布|提出|：|:)$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
-DATE_START = re.compile(r"^(?:\d{1,4}年)?\d{1,2}月\d{1,2}日|^当地时间|^(?:近日|日前|连日来|今年以来)，")
 ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
-FRONT_LABEL = re.compile(r"^(?:内容提要|编者的话|编者按|核心阅读|导读|阅读提示|开栏的话|编后|提要)$")
+FRONT_LABEL = re.compile(
+    r"^(?:内容提要|编者的话|编者按|核心阅读|导读|阅读提示|开栏的话|编后|提要)$"
+)

@@ -108,7 +108,7 @@ class Context:
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     """Whether a run of heading-like units opens a new article (else: intertitles)."""
-    if cur is None or not cur.header.headline and not cur.paragraphs or _ended(ctx.prev):
+    if cur is None or (not cur.header.headline and not cur.paragraphs) or _ended(ctx.prev):
         return True
     nxt = ctx.nxt
     if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
