@@ -58,5 +58,5 @@ def test_not_text_is_refused_naming_the_file(data: bytes, reason: str) -> None:
 
 
 def test_parse_page_refuses_binary_too() -> None:
-    with pytest.raises(EditionError, match="07.txt"):
+    with pytest.raises(EditionError, match=r"07\.txt"):
         parse_page(b"\x00\x01\x02" * 100, number=7, file="07.txt")
