@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from publisher.edition import patterns as P
 from publisher.edition.header import Header, split_header
@@ -32,7 +33,7 @@ class Unit:
     jump_from: int | None = None
     role: str = ""
 
-    @property
+    @cached_property
     def candidate(self) -> bool:
         return self.kind == "text" and heading_like(self.text) and not self.text.startswith("—")
 
@@ -75,7 +76,8 @@ def _ended(prev: Unit | None) -> bool:
 
 
 def _tagged(text: str) -> bool:
-    return bool(P.COLUMN_TAG.search(text)) and not P.ORDINAL.match(text)
+    return (text.endswith(("）", ")")) and bool(P.COLUMN_TAG.search(text))
+            and not P.ORDINAL.match(text))
 
 
 def _intertitle_shaped(run: list[str]) -> bool:
