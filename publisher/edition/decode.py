@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from publisher.errors import EditionError
 
@@ -14,8 +14,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
-#: share of characters that may be control, private-use or unassigned before a file is refused
+#: share of characters that may be control, private-use or replacement before a file is refused
 _MAX_JUNK = 0.02
 
 
@@ -26,17 +25,14 @@ def _sniff(data: bytes) -> tuple[str, bytes]:
     return "", data
 
 
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd\ud800-\udfff]")
+
+
 def _junk_ratio(text: str) -> float:
+    """Share of control, private-use and replacement characters."""
     if not text:
         return 0.0
-    junk = 0
-    for ch in text:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Co", "Cn", "Cs") or ch == "\ufffd":
-            junk += 1
-    return junk / len(text)
+    return len(_JUNK.findall(text)) / len(text)
 
 
 def decode_page(data: bytes, *, file: str = "<bytes>") -> str:

@@ -51,7 +51,7 @@ def _sub_like(text: str) -> bool:
 
 
 def _headline_index(run: list[str]) -> int:
-    tagged = [i for i, t in enumerate(run) if P.COLUMN_TAG.search(t)]
+    tagged = [i for i, t in enumerate(run) if t.endswith(("）", ")")) and P.COLUMN_TAG.search(t)]
     if tagged:
         return tagged[0]
     first, second = run[0], run[1]

@@ -38,10 +38,11 @@ _MULTI = re.compile(r"[ \u3000]{2,}")
 def normalize_line(line: str) -> str:
     """One line: translate characters, drop extraction spaces, collapse runs of spaces."""
     s = line.translate(_TABLE)
-    s = _GAP_CJK_ASCII.sub("", s)
-    s = _GAP_ASCII_CJK.sub("", s)
-    s = _GAP_CJK_PUNCT.sub("", s)
-    s = _MULTI.sub(" ", s)
+    if " " in s or "\u3000" in s:
+        s = _GAP_CJK_ASCII.sub("", s)
+        s = _GAP_ASCII_CJK.sub("", s)
+        s = _GAP_CJK_PUNCT.sub("", s)
+        s = _MULTI.sub(" ", s)
     return s.strip(" \u3000")
 
 

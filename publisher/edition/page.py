@@ -128,11 +128,12 @@ def to_article(draft: Draft, number: int, edition_date: dt.date | None,
 def unique_ids(articles: list[Article]) -> None:
     """Salt article keys only where two articles of one edition would collide."""
     seen: set[str] = set()
+    salts: dict[str, int] = {}
     for art in articles:
-        n = 0
+        base = art.id
         while art.id in seen:
-            n += 1
-            art.id = article_key(art.page, art.headline, salt=f"#{n}")
+            salts[base] = salts.get(base, 0) + 1
+            art.id = article_key(art.page, art.headline, salt=f"#{salts[base]}")
         seen.add(art.id)
 
 

@@ -9,10 +9,12 @@ article so far (a new story, e.g. a photo caption).
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from publisher.edition import patterns as P
 from publisher.edition.header import Header, split_header
@@ -31,7 +33,7 @@ class Unit:
     jump_from: int | None = None
     role: str = ""
 
-    @property
+    @cached_property
     def candidate(self) -> bool:
         return self.kind == "text" and heading_like(self.text) and not self.text.startswith("—")
 
@@ -74,7 +76,8 @@ def _ended(prev: Unit | None) -> bool:
 
 
 def _tagged(text: str) -> bool:
-    return bool(P.COLUMN_TAG.search(text)) and not P.ORDINAL.match(text)
+    return (text.endswith(("）", ")")) and bool(P.COLUMN_TAG.search(text))
+            and not P.ORDINAL.match(text))
 
 
 def _intertitle_shaped(run: list[str]) -> bool:
@@ -192,6 +195,7 @@ def segment(units: list[Unit]) -> list[Draft]:
     cur: Draft | None = None
     runs = _runs(units)
     shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs if not _strong(units, a, b)}
+    starts = [a for a, _ in runs]
     cur_start = 0
     i = 0
     while i < len(units):
@@ -213,8 +217,9 @@ def segment(units: list[Unit]) -> list[Draft]:
         byline = j < len(units) and units[j].kind == "byline"
         k = j + 1 if byline else j
         end, jumps = _region_end(units, j)
-        siblings = sum(1 for a, _ in runs if a != i and cur_start < a < end
-                       and a in shapes and shapes[a] == shape(run))
+        mine = shape(run)
+        lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
+        siblings = sum(1 for a in starts[lo:hi] if a != i and shapes.get(a) == mine)
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps)
         if starts_article(run, ctx, cur):

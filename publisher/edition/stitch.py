@@ -62,7 +62,10 @@ def parse_edition(pages: list[Page], *, publication_slug: str, publication_name:
                   edition_date: dt.date) -> Edition:
     """An edition from parsed pages: continuations stitched, articles in reading order."""
     ordered = sorted(pages, key=lambda p: p.number)
-    articles = [a.model_copy(deep=True) for p in ordered for a in p.articles]
+    articles = [a.model_copy(update={"paragraphs": list(a.paragraphs), "pages": list(a.pages),
+                                     "intertitles": list(a.intertitles),
+                                     "authors": list(a.authors)})
+                for p in ordered for a in p.articles]
     stitched = stitch(articles)
     stitched = [a for a in stitched if not _duplicate(a, stitched)]
     present = {p.number for p in ordered}

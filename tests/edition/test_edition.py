@@ -1,0 +1,134 @@
+"""Editions: folders, inbox layout, stitching of jumps, the contract, the CLI, the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from edition.helpers import page_bytes
+from publisher.edition import contract_json, parse_edition, parse_page, parse_paths
+from publisher.edition.report import render_table
+from publisher.errors import EditionError
+from publisher.models import Publication
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "guilin-daily" / "2026-04-02"
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+P3 = "这是第三段正文，专家认为这一做法值得推广。"
+FRONT = page_bytes("长篇通讯见闻", P1, P2 + "（下转第七版）", "另一条消息",
+                   "本报讯（记者甲乙）今天，另一件事发生了。")
+SEVEN = page_bytes("第 7 版", "长篇通讯见闻", "（上接第一版）", P3, "本版消息",
+                   "本报讯（记者丙丁）又一件事。")
+
+
+def _folder(tmp_path: Path, pages: dict[int, bytes], toml: str | None = None) -> Path:
+    folder = tmp_path / "city-daily" / "2026-04-02"
+    folder.mkdir(parents=True)
+    for n, data in pages.items():
+        (folder / f"{n:02d}.txt").write_bytes(data)
+    if toml is not None:
+        (folder / "edition.toml").write_text(toml, encoding="utf-8")
+    return folder
+
+
+def test_jump_is_stitched_into_one_article(tmp_path: Path) -> None:
+    ed = parse_paths([_folder(tmp_path, {1: FRONT, 7: SEVEN})])
+    first = ed.articles[0]
+    assert first.headline == "长篇通讯见闻"
+    assert first.pages == [1, 7]
+    assert first.paragraphs == [P1, P2, P3]
+    assert first.continued_on is None
+    assert [a.headline for a in ed.articles] == ["长篇通讯见闻", "另一条消息", "本版消息"]
+
+
+def test_jump_marker_inside_a_paragraph_with_arabic_numerals(tmp_path: Path) -> None:
+    front = page_bytes("长篇通讯见闻", P1 + "（下转第 7 版）")
+    seven = page_bytes("长篇通讯见闻", "（上接第 1 版）" + P3)
+    ed = parse_paths([_folder(tmp_path, {1: front, 7: seven})])
+    assert [(a.pages, a.paragraphs) for a in ed.articles] == [([1, 7], [P1, P3])]
+
+
+def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
+    ed = parse_paths([_folder(tmp_path, {1: FRONT})])
+    assert ed.articles[0].continued_on == 7
+    assert ed.articles[0].pages == [1]
+
+
+def test_a_continuation_printed_twice_is_one_article(tmp_path: Path) -> None:
+    front = page_bytes("长篇通讯见闻", P1 + "（下转第3版）")
+    copy = page_bytes("长篇通讯见闻", "（上接第1版）", P2, P3)
+    ed = parse_paths([_folder(tmp_path, {1: front, 2: copy, 3: copy})])
+    assert [(a.headline, a.pages) for a in ed.articles] == [("长篇通讯见闻", [1, 3])]
+
+
+def test_edition_toml_names_publication_date_and_pages(tmp_path: Path) -> None:
+    toml = 'publication = "城市日报"\ndate = 2026-04-02\n[pages]\n1 = "要闻"\n'
+    ed = parse_paths([_folder(tmp_path, {1: FRONT}, toml)])
+    out = contract_json(ed)
+    assert out["publication"] == "城市日报"
+    assert out["edition_date"] == "2026-04-02"
+    art = out["articles"][0]
+    assert art["page_name"] == "要闻"
+    assert set(art) >= {"id", "headline", "kicker", "subheadline", "authors", "source", "dateline",
+                        "paragraphs", "page", "pages", "continued_on", "continued_from",
+                        "incomplete_start"}
+    json.dumps(out, ensure_ascii=False)
+
+
+def test_inbox_layout_without_toml_and_publication_config(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {1: page_bytes("城市日报", "新桥通车", P1)})
+    pubs = {"city-daily": Publication(slug="city-daily", name="城市日报")}
+    ed = parse_paths([folder / "01.txt"], pubs)
+    assert (ed.publication, ed.publication_name, ed.date) == ("city-daily", "城市日报",
+                                                              dt.date(2026, 4, 2))
+    assert [a.headline for a in ed.articles] == ["新桥通车"]
+
+
+def test_missing_path_and_unknown_date(tmp_path: Path) -> None:
+    with pytest.raises(EditionError):
+        parse_paths([tmp_path / "nope"])
+    (tmp_path / "01.txt").write_bytes(FRONT)
+    with pytest.raises(EditionError, match="date"):
+        parse_paths([tmp_path / "01.txt"])
+
+
+def test_parse_edition_from_pages() -> None:
+    pages = [parse_page(SEVEN, number=7), parse_page(FRONT, number=1)]
+    ed = parse_edition(pages, publication_slug="x", publication_name="X",
+                       edition_date=dt.date(2026, 4, 2))
+    assert [p.number for p in ed.pages] == [1, 7]
+    assert ed.articles[0].pages == [1, 7]
+
+
+def test_seed_page_parses_into_its_eight_articles() -> None:
+    ed = parse_paths([SEED])
+    assert len(ed.articles) == 8
+    assert ed.articles[0].continued_on == 7
+    assert ed.articles[5].incomplete_start is True
+
+
+def test_render_table_shows_articles_and_roles() -> None:
+    ed = parse_paths([SEED])
+    buf = io.StringIO()
+    render_table(ed, Console(file=buf, width=160))
+    text = buf.getvalue()
+    assert "科技创新实现新突破" in text and "headline" in text and "masthead" in text
+
+
+def test_cli_prints_the_contract() -> None:
+    out = subprocess.run([sys.executable, "-m", "publisher.edition", str(SEED), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    data = json.loads(out.stdout)
+    assert data["publication"] == "桂林日报"
+    assert len(data["articles"]) == 8
+    bad = subprocess.run([sys.executable, "-m", "publisher.edition", "/nonexistent"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1 and "error" in bad.stderr

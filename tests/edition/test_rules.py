@@ -1,0 +1,175 @@
+"""One small page per rule, with the exact articles an editor would see."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from edition.helpers import heads, only, parse
+from publisher.models import Dateline, Publication
+
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+P3 = "这是第三段正文，专家认为这一做法值得推广。"
+
+
+def test_furniture_is_recognised_without_configuration() -> None:
+    page = parse("人民日报", "RENMIN RIBAO", "2020 年 1 月 7 日  星期二", "今日 16 版", "03",
+                 "第 3 版", "山区小镇迎来新变化", P1, "责任编辑：张三  版式设计：李四")
+    assert heads(page) == ["山区小镇迎来新变化"]
+    assert only(page).paragraphs == [P1]
+    roles = [r for r, _ in page.roles]
+    assert roles[:6] == ["masthead"] + ["furniture"] * 5
+    assert roles[-1] == "furniture"
+
+
+def test_masthead_lines_from_publication_and_top_block() -> None:
+    pub = Publication(slug="city-daily", name="城市日报", masthead=("全国百强报", "创新单位"))
+    page = parse("全国百强报\n创新单位", "城市日报", "新桥今日通车", P1, publication=pub)
+    assert heads(page) == ["新桥今日通车"]
+    page = parse("全国百强报\n创新单位", "新桥今日通车", P1)  # no configuration
+    assert heads(page) == ["新桥今日通车"]
+
+
+def test_lead_gives_source_dateline_authors() -> None:
+    lead = "新华社北京 4 月 1 日电（记者王小明、李大华）国家有关部门 1 日发布文件。"
+    a = only(parse("多部门联合发布新规", lead, P1))
+    assert a.source == "新华社"
+    assert a.authors == ["王小明", "李大华"]
+    assert a.dateline == Dateline(place="北京", date=dt.date(2026, 4, 1))
+    assert a.paragraphs == ["新华社北京4月1日电（记者王小明、李大华）国家有关部门1日发布文件。", P1]
+
+
+def test_dateline_in_a_new_year_edition_is_the_previous_year() -> None:
+    lead = "本报上海 12 月 31 日电（记者周一）跨年活动顺利举行。"
+    a = only(parse("跨年活动顺利举行", lead, date=dt.date(2027, 1, 1)))
+    assert a.dateline == Dateline(place="上海", date=dt.date(2026, 12, 31))
+    assert a.source == "本报"
+
+
+def test_xun_lead_with_compound_source() -> None:
+    a = only(parse("某县新增两家工厂", "江南云—江南日报讯（记者陈静）近日，某县新增两家工厂。"))
+    assert (a.source, a.authors, a.dateline) == ("江南云—江南日报", ["陈静"], None)
+
+
+def test_byline_and_dash_subheadline() -> None:
+    page = parse("科技创新实现新跨越", "——关于创新发展的系列述评之一", "□新华社记者 张 三",
+                 P1, P2)
+    a = only(page)
+    assert a.headline == "科技创新实现新跨越"
+    assert (a.subheadline, a.kicker) == ("关于创新发展的系列述评之一", None)
+    assert (a.source, a.authors) == ("新华社", ["张三"])
+    assert a.paragraphs == [P1, P2]
+
+
+def test_short_subheadline_presided() -> None:
+    page = parse(P3, "区委召开常委会议", "王五主持", "本报讯（记者赵六）4 月 1 日，区委召开会议。")
+    assert heads(page) == ["", "区委召开常委会议"]
+    a = page.articles[1]
+    assert a.subheadline == "王五主持"
+    assert (a.source, a.authors) == ("本报", ["赵六"])
+
+
+def test_byline_with_correspondent() -> None:
+    a = only(parse("小村大变样", "本报记者 钱七 通讯员 孙八", P1))
+    assert a.authors == ["钱七", "孙八"]
+    assert a.source == "本报"
+
+
+def test_kicker_with_dash_and_column_tag() -> None:
+    page = parse(P1 + "（作者为某大学教授）", "某市着力打造滨海新城——", "向海而兴（城市观察）", P2)
+    assert heads(page) == ["", "向海而兴（城市观察）"]
+    assert page.articles[1].kicker == "某市着力打造滨海新城——"
+
+
+def test_kicker_without_dash_before_a_lead() -> None:
+    lead = "本报北京 4 月 1 日电（记者吴九）有关部门负责人表示，将进一步加强监管。"
+    a = only(parse("就食品安全问题", "市场监管部门发布消费提示", lead))
+    assert (a.kicker, a.headline) == ("就食品安全问题", "市场监管部门发布消费提示")
+    b = only(parse("某某部门", "公布阶段性工作成果", lead))
+    assert (b.kicker, b.headline) == ("某某部门", "公布阶段性工作成果")
+
+
+def test_subheadline_answering_questions() -> None:
+    a = only(parse("推动高质量发展", "有关部门负责人答记者问", P1))
+    assert (a.headline, a.subheadline, a.paragraphs) == ("推动高质量发展", "有关部门负责人答记者问",
+                                                         [P1])
+
+
+def test_column_break_joins_mid_word_and_mid_sentence() -> None:
+    a = only(parse("会议召开", "会议指出，要推动形成三级党委高", "度重视代表工作的良好局面。",
+                   "与会人员表示，要以更高", "标准推进工作，取得显著成", "效。"))
+    assert a.paragraphs == ["会议指出，要推动形成三级党委高度重视代表工作的良好局面。",
+                            "与会人员表示，要以更高标准推进工作，取得显著成效。"]
+
+
+def test_intertitles_stay_inside_their_article() -> None:
+    page = parse("长河两岸换新颜", P1, "临河又亲河——", "滨水空间正在形成", P2,
+                 "靠水更护水——", "产业转型民生提质", P3)
+    a = only(page)
+    assert a.paragraphs == [P1, "临河又亲河——", "滨水空间正在形成", P2, "靠水更护水——",
+                            "产业转型民生提质", P3]
+    assert a.intertitles == [1, 2, 4, 5]
+
+
+def test_comma_intertitle_is_not_a_headline() -> None:
+    a = only(parse("新城建设提速", P1, "规划先行，建设提速", P2))
+    assert a.intertitles == [1]
+
+
+def test_photo_caption_after_a_news_story_is_its_own_article() -> None:
+    lead = "本报北京 4 月 1 日电（记者郑十）全国春耕生产进展顺利。"
+    page = parse("春耕生产进展顺利", lead, P1, "田间忙碌", "4 月 1 日，农民在田间劳作。")
+    assert heads(page) == ["春耕生产进展顺利", "田间忙碌"]
+    assert page.articles[1].paragraphs == ["4月1日，农民在田间劳作。"]
+
+
+def test_credit_in_brackets_ends_an_article() -> None:
+    page = parse("谈谈读书", P1, "（作者为某大学教授）", "说说写字", P2)
+    assert heads(page) == ["谈谈读书", "说说写字"]
+    assert page.articles[0].paragraphs == [P1, "（作者为某大学教授）"]
+
+
+def test_front_matter_label_after_headline() -> None:
+    a = only(parse("制度优势铸就自信", "内容提要", P1))
+    assert (a.headline, a.paragraphs, a.intertitles) == ("制度优势铸就自信", ["内容提要", P1], [0])
+
+
+def test_pull_quote_after_headline_is_a_paragraph() -> None:
+    a = only(parse("让金融服务实体经济", "深化金融改革，全面提升服务实体经济能力", P1))
+    assert a.subheadline is None
+    assert a.paragraphs == ["深化金融改革，全面提升服务实体经济能力", P1]
+
+
+def test_incomplete_start_is_flagged_and_kept() -> None:
+    page = parse("政协党组会议召开", "某某主持", "神、习近平的讲话精神等。会议审议通过有关文件。")
+    a = only(page)
+    assert a.incomplete_start is True
+    assert a.subheadline == "某某主持"
+
+
+def test_jump_line_sets_continued_on() -> None:
+    a = only(parse("长篇通讯", P1, P2 + "（下转第七版）"))
+    assert a.continued_on == 7
+    assert a.paragraphs == [P1, P2]
+    b = only(parse("长篇通讯", P1, P2, "（下转第 12 版）"))
+    assert b.continued_on == 12
+
+
+def test_continuation_part_records_where_it_comes_from() -> None:
+    page = parse("长篇通讯", "（上接第 1 版）" + P3, number=7)
+    assert only(page).continued_from == 1
+    assert only(page).paragraphs == [P3]
+    assert only(page).incomplete_start is False
+
+
+def test_headline_only_page() -> None:
+    page = parse("只有标题的版面")
+    assert heads(page) == ["只有标题的版面"]
+    assert only(page).paragraphs == []
+
+
+def test_article_ids_are_unique_within_a_page() -> None:
+    page = parse("同题", P1, "（完）", "同题", P2)
+    ids = [a.id for a in page.articles]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert ids[0].startswith("01-")
