@@ -85,4 +85,9 @@ def render_json(doc: FeedDoc) -> bytes:
         hubs=[JFHub(type="WebSub", url=doc.hub_url)],
         items=[_item(doc, i) for i in doc.items])
     body = feed.model_dump_json(by_alias=True, exclude_none=True, indent=2)
-    return (body + "\n").encode("utf-8")
+    # <, > and & occur only inside JSON strings: escaped, the body is inert even if
+    # a browser or a page embedding it mistakes it for HTML.
+    return (body.translate(_INERT) + "\n").encode("utf-8")
+
+
+_INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
