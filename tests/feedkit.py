@@ -7,8 +7,12 @@ article continued across pages, one hostile article (control characters, `]]>`,
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from publisher.config import load_publications
 from publisher.links import Links
@@ -60,11 +64,11 @@ def articles(date: dt.date, hostile: bool = False) -> list[Article]:
 
 
 def commit(store: SqlStore, pub: Publication, date: dt.date, arts: list[Article],
-           now: dt.datetime | None = None) -> None:
+           now: dt.datetime | None = None, updated: list[str] | None = None) -> None:
     at = release_time(date)
     store.apply(EditionCommit(
         publication=pub.slug, date=date, name=pub.name, publish_at=at, now=now or at,
-        articles=arts, release=True))
+        articles=arts, release=True, updated=updated or []))
 
 
 def filled_store(tmp: Path, hostile: bool = False) -> SqlStore:
@@ -77,3 +81,27 @@ def filled_store(tmp: Path, hostile: bool = False) -> SqlStore:
 
 def service(store: SqlStore, limit: int = 50) -> FeedService:
     return FeedService(store, publications(), Links(BASE, "feeds.test"), limit=limit)
+
+
+class Client:
+    """A synchronous in-process HTTP client for the ASGI app (httpx over ASGITransport)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def request(self, method: str, path: str, headers: dict[str, str] | None = None) -> Any:
+        async def go() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url=BASE) as c:
+                return await c.request(method, path, headers=headers)
+
+        return asyncio.run(go())
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> Any:
+        return self.request("GET", path, headers)
+
+    def head(self, path: str, headers: dict[str, str] | None = None) -> Any:
+        return self.request("HEAD", path, headers)
+
+    def options(self, path: str, headers: dict[str, str] | None = None) -> Any:
+        return self.request("OPTIONS", path, headers)
