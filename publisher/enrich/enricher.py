@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +58,15 @@ class Enricher:
     def _load(self, publication: Publication) -> None:
         with self._lock:
             if self._jieba is None:
-                import jieba
-                import jieba.analyse
-                import jieba.posseg
+                with warnings.catch_warnings():
+                    # jieba reads its dictionaries with open(...).read(): not our leak
+                    warnings.simplefilter("ignore", ResourceWarning)
+                    import jieba
+                    import jieba.analyse
+                    import jieba.posseg
 
-                jieba.setLogLevel(60)
+                    jieba.setLogLevel(60)
+                    jieba.initialize()
                 self._jieba, self._analyse, self._posseg = jieba, jieba.analyse, jieba.posseg
             if publication.slug not in self._dicts:
                 for word in publication.user_dict:
