@@ -41,7 +41,7 @@ def lead_text(article: Article) -> str:
     text = "".join(article.paragraphs[:2])
     text = _LEAD.sub("", text, count=1)
     if article.incomplete_start:  # the first sentence lost its start: skip it
-        first, sep, rest = text.partition("。")
+        _first, sep, rest = text.partition("。")
         text = rest if sep and rest else text
     return text
 

@@ -20,6 +20,7 @@ FEED_FILES = {"rss.xml": "rss", "atom.xml": "atom", "feed.json": "json"}
 FEED_CACHE = "public, max-age=300"
 ARCHIVE_CACHE = "public, max-age=3600"
 PAGE_CACHE = "public, max-age=60"
+XML = "application/xml; charset=utf-8"
 CORS = {"Access-Control-Allow-Origin": "*",
         "Access-Control-Expose-Headers": "ETag, Last-Modified, Link"}
 PREFLIGHT = {**CORS, "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
@@ -41,6 +42,19 @@ def _date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _send_feed(request: Request, rendered: Rendered, fmt: str, self_url: str,
+               cache_control: str) -> Response:
+    """RSS and Atom go to a browser's address bar as XML, so it applies our XSL (a
+    browser shows application/rss+xml as text); readers get the feed's own type."""
+    if fmt == "json":
+        return respond(request, rendered, cache_control=cache_control,
+                       extra=_feed_headers(request, self_url))
+    browser = "text/html" in request.headers.get("accept", "")
+    return respond(request, rendered, cache_control=cache_control,
+                   extra=_feed_headers(request, self_url), vary=("Accept",),
+                   media_type=XML if browser else None)
 
 
 def _feed_headers(request: Request, self_url: str) -> dict[str, str]:
@@ -66,8 +80,7 @@ async def feed(request: Request) -> Response:
     self_url = service.links.feed(slug, section, fmt)
     if not query.empty:
         self_url += "?" + query.query_string()
-    return respond(request, rendered, cache_control=FEED_CACHE,
-                   extra=_feed_headers(request, self_url))
+    return _send_feed(request, rendered, fmt, self_url, FEED_CACHE)
 
 
 async def archive(request: Request) -> Response:
@@ -84,8 +97,7 @@ async def archive(request: Request) -> Response:
     if rendered is None:
         return _not_found(f"no published edition {slug}/{p['date']}")
     self_url = service.links.archive(slug, section, date, fmt) if date else ""
-    return respond(request, rendered, cache_control=ARCHIVE_CACHE,
-                   extra=_feed_headers(request, self_url))
+    return _send_feed(request, rendered, fmt, self_url, ARCHIVE_CACHE)
 
 
 def _page(request: Request, rendered: Rendered | None, reason: str) -> Response:

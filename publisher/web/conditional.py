@@ -35,13 +35,17 @@ def not_modified(request: Request, etag: str, last_modified: dt.datetime) -> boo
 
 
 def respond(request: Request, rendered: Rendered, *, cache_control: str,
-            extra: dict[str, str] | None = None) -> Response:
+            extra: dict[str, str] | None = None, media_type: str | None = None,
+            vary: tuple[str, ...] = ()) -> Response:
     """200 (or 304) with the representation the client accepts; HEAD sends no body."""
     coding = "identity"
     headers = {"Cache-Control": cache_control}
+    varies = list(vary)
     if rendered.compressible():
         coding = negotiate(request.headers.get("accept-encoding"))
-        headers["Vary"] = "Accept-Encoding"
+        varies.append("Accept-Encoding")
+    if varies:
+        headers["Vary"] = ", ".join(varies)
     body, etag = rendered.encoded(coding)
     headers.update({"ETag": etag,
                     "Last-Modified": format_datetime(rendered.last_modified, usegmt=True)})
@@ -50,7 +54,8 @@ def respond(request: Request, rendered: Rendered, *, cache_control: str,
         return Response(status_code=304, headers=headers)
     if coding != "identity":
         headers["Content-Encoding"] = coding
-    resp = Response(b"" if request.method == "HEAD" else body, media_type=rendered.media_type,
+    resp = Response(b"" if request.method == "HEAD" else body,
+                    media_type=media_type or rendered.media_type,
                     headers=headers)
     resp.headers["content-length"] = str(len(body))
     return resp

@@ -49,7 +49,7 @@ def test_compressed_representations_have_their_own_etag(client: Client, coding: 
     plain = client.get(FEED, headers={"Accept-Encoding": "identity"})
     r = client.get(FEED, headers={"Accept-Encoding": coding})
     assert r.headers["content-encoding"] == coding
-    assert r.headers["vary"] == "Accept-Encoding" == plain.headers["vary"]
+    assert r.headers["vary"] == "Accept, Accept-Encoding" == plain.headers["vary"]
     assert r.headers["etag"] != plain.headers["etag"]
     assert r.content == plain.content  # the client decoded it
     raw = client.get(FEED, headers={"Accept-Encoding": coding}).headers["content-length"]
@@ -157,3 +157,12 @@ def test_web_start_up_does_not_load_jieba() -> None:
             "assert 'jieba' not in sys.modules, 'jieba loaded'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
                    env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_browsers_get_xml_for_the_stylesheet_readers_get_the_feed_type(client: Client) -> None:
+    nav = client.get(FEED, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    reader = client.get(FEED, headers={"Accept": "application/rss+xml, */*"})
+    assert nav.headers["content-type"] == "application/xml; charset=utf-8"
+    assert reader.headers["content-type"] == "application/rss+xml; charset=utf-8"
+    assert nav.content == reader.content and nav.headers["etag"] == reader.headers["etag"]
+    assert "Accept" in reader.headers["vary"]
