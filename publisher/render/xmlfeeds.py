@@ -41,6 +41,12 @@ def _rfc3339(doc: FeedDoc, when: Any) -> str:
 
 
 def _history_links(doc: FeedDoc, parent: Any, fmt: str, tag: str) -> None:
+    """RFC 5005 links. The archive of the only edition is the feed's whole history:
+    marked fh:complete (which allows no current/prev/next link), not fh:archive."""
+    lone = doc.archive and not doc.prev_archive and not doc.next_archive
+    if lone:
+        _sub(parent, f"{{{FH}}}complete")
+        return
     for rel, urls in (("current", doc.current_urls), ("prev-archive", doc.prev_archive),
                       ("next-archive", doc.next_archive)):
         if fmt in urls:

@@ -131,3 +131,26 @@ def test_rendering_twice_is_byte_identical(tmp_path: Path) -> None:
         for fmt in ("rss", "atom", "json"):
             assert a.feed(PUB, section, fmt).body == b.feed(PUB, section, fmt).body
     assert a.index().body == b.index().body and a.opml().body == b.opml().body
+
+
+def test_archives_walk_the_whole_history(tmp_path: Path) -> None:
+    svc = service(filled_store(tmp_path), limit=2)
+    feed = etree.fromstring(svc.feed(PUB, None, "atom").body)
+    prev = feed.find("a:link[@rel='prev-archive']", NS).get("href")
+    assert prev == f"http://feeds.test/guilin-daily/archive/{D2.isoformat()}/atom.xml"
+    seen: list[str] = []
+    date = D2
+    while True:
+        doc = etree.fromstring(svc.archive(PUB, None, date, "atom").body)  # type: ignore[union-attr]
+        assert doc.find("fh:archive", NS) is not None
+        assert doc.find("a:link[@rel='current']", NS).get("href").endswith("/guilin-daily/atom.xml")
+        seen += [e.findtext("a:id", namespaces=NS) for e in doc.findall("a:entry", NS)]
+        link = doc.find("a:link[@rel='prev-archive']", NS)
+        if link is None:
+            break
+        date = D1 if "2026-04-01" in link.get("href") else D2
+    assert len(seen) == len(set(seen)) == 6
+    data = json.loads(svc.feed(PUB, None, "json").body)
+    assert data["next_url"] == f"http://feeds.test/guilin-daily/archive/{D2.isoformat()}/feed.json"
+    older = json.loads(svc.archive(PUB, None, D2, "json").body)  # type: ignore[union-attr]
+    assert older["next_url"].endswith(f"/archive/{D1.isoformat()}/feed.json")
