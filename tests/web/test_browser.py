@@ -86,7 +86,7 @@ def test_edition_page(site: tuple[str, FeedService], tmp_path: Path) -> None:
 
 
 def test_article_page(site: tuple[str, FeedService], tmp_path: Path) -> None:
-    base, svc = site
+    _, svc = site
     arts = svc.store.edition_articles("guilin-daily", DATE)
     a = next(s.article for s in arts if s.article.headline == "市委常委会召开会议")
     url = svc.links.article("guilin-daily", DATE, a.id)
