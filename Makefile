@@ -19,9 +19,10 @@ run: $(STAMP)
 
 # Debian's chromium drives the HTML page tests; installed here when missing.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy; } || { \
+	  echo "installing Debian's chromium and a CJK font for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	     chromium fonts-wqy-zenhei >/dev/null) \
 	  || echo "could not install chromium: browser tests will fail"; }
 
 test: $(STAMP) browser

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,14 @@ SUMMARY_MAX = 120
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # Leads carry source and dateline; a summary reads better without them.
 _LEAD = re.compile(r"^[^，。（(]{0,30}?(?:讯|电)\s*[（(][^）)]{0,40}[）)]\s*")
+# Years, dates, counts and ordinals are never tags: 2026, 4月, 六届, 第三, 一季度.
+_NUMBERISH = re.compile(
+    r"^[第]?[\d０-９〇零一二三四五六七八九十百千万亿两.%％]+"
+    r"[年月日号时届次个项条批家名人期季度亿万元]*$")
+# Where a long sentence may be cut: after a clause mark, not between digits (1,234).
+_CLAUSE = re.compile(r"(?<=[，、；：])|(?<=[,;:])(?!\d)")
+# Nouns, names, places, organisations, verbal nouns: what a reader files a story under.
+TAG_POS = ("n", "nr", "nrt", "ns", "nt", "nz", "vn", "eng")
 
 STOP_WORDS = frozenset(
     line.strip()
@@ -24,10 +33,22 @@ STOP_WORDS = frozenset(
 )
 
 
-def summarize(article: Article, limit: int = SUMMARY_MAX) -> str:
-    """The lead sentence or two, never cut inside a word or a number."""
+def is_tag(word: str) -> bool:
+    return len(word) >= 2 and word not in STOP_WORDS and not _NUMBERISH.match(word)
+
+
+def lead_text(article: Article) -> str:
     text = "".join(article.paragraphs[:2])
     text = _LEAD.sub("", text, count=1)
+    if article.incomplete_start:  # the first sentence lost its start: skip it
+        _first, sep, rest = text.partition("。")
+        text = rest if sep and rest else text
+    return text
+
+
+def summarize(article: Article, limit: int = SUMMARY_MAX) -> str:
+    """The lead sentence or two (≤ *limit* characters), never cut inside a word or number."""
+    text = lead_text(article)
     out = ""
     for sentence in _SENTENCE_END.split(text):
         if not sentence:
@@ -38,9 +59,27 @@ def summarize(article: Article, limit: int = SUMMARY_MAX) -> str:
     if out:
         return out
     # One long first sentence: stop at the last clause break that fits.
+    clauses = [c for c in _CLAUSE.split(text) if c]
+    for clause in clauses:
+        if len(out) + len(clause) > limit - 1:
+            break
+        out += clause
+    return (out.rstrip("，、；：,;:") or _word_safe(text, limit - 1)) + "…"
+
+
+def _word_safe(text: str, limit: int) -> str:
+    """No clause break fits: cut before the last run of letters or digits crossing *limit*."""
     head = text[:limit]
-    cut = max(head.rfind(c) for c in "，、；：,;")
-    return (head[:cut] if cut > limit // 3 else head.rstrip()) + "…"
+    match = re.search(r"[0-9A-Za-z.,%]+$", head)
+    if match and limit < len(text) and re.match(r"[0-9A-Za-z.,%]", text[limit]):
+        head = head[:match.start()]
+    return head
+
+
+def _dict_entry(entry: str) -> tuple[str, str]:
+    """A user dictionary entry: "漓江" (a place) or "赵仲华 nr" / "赵仲华/nr"."""
+    word, _, tag = entry.replace("/", " ").partition(" ")
+    return word.strip(), (tag.strip() or "ns")
 
 
 class Enricher:
@@ -57,25 +96,29 @@ class Enricher:
     def _load(self, publication: Publication) -> None:
         with self._lock:
             if self._jieba is None:
-                import jieba
-                import jieba.analyse
-                import jieba.posseg
+                with warnings.catch_warnings():
+                    # jieba reads its dictionaries with open(...).read(): not our leak
+                    warnings.simplefilter("ignore", ResourceWarning)
+                    import jieba
+                    import jieba.analyse
+                    import jieba.posseg
 
-                jieba.setLogLevel(60)
+                    jieba.setLogLevel(60)
+                    jieba.initialize()
                 self._jieba, self._analyse, self._posseg = jieba, jieba.analyse, jieba.posseg
             if publication.slug not in self._dicts:
-                for word in publication.user_dict:
-                    self._jieba.add_word(word, freq=2000, tag="ns")
+                for entry in publication.user_dict:
+                    word, tag = _dict_entry(entry)
+                    self._jieba.add_word(word, freq=20000, tag=tag)
                 self._dicts.add(publication.slug)
 
     def enrich(self, article: Article, publication: Publication) -> Article:
         self._load(publication)
         text = "".join([article.headline, "。", *article.paragraphs])
         tags: list[str] = []
-        for word in self._analyse.extract_tags(text, topK=self.topk * 3):
-            if word in STOP_WORDS or len(word) < 2 or re.search(r"\d", word):
-                continue
-            tags.append(word)
+        for word in self._analyse.extract_tags(text, topK=self.topk * 4, allowPOS=TAG_POS):
+            if is_tag(word):
+                tags.append(word)
             if len(tags) == self.topk:
                 break
         people: list[str] = []
@@ -84,7 +127,7 @@ class Enricher:
             word, flag = pair.word, pair.flag
             if len(word) < 2:
                 continue
-            if flag == "nr" and word not in people and word not in article.authors:
+            if flag in ("nr", "nrt") and word not in people and word not in article.authors:
                 people.append(word)
             elif flag == "ns" and word not in places:
                 places.append(word)

@@ -1,32 +1,26 @@
-"""Rendered bytes, cached per feed and invalidated when the publication changes."""
+"""Rendered bytes, cached per document and invalidated when the publication changes."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
-from typing import NamedTuple
+from collections.abc import Callable
 
 from publisher.errors import RenderError
 from publisher.links import Links
-from publisher.models import Publication
+from publisher.models import Publication, Section
 from publisher.render import FORMATS, build_feed
+from publisher.render.filters import FeedQuery
+from publisher.render.history import first_archive, newer, older, urls
+from publisher.render.model import EPOCH, FeedDoc, select
 from publisher.render.pages import PageRenderer
+from publisher.render.rendered import HTML, Rendered, make_rendered
 from publisher.store import Store
 
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+CacheKey = tuple[str, ...]
+MAX_FILTERED = 512
 
-
-class Rendered(NamedTuple):
-    body: bytes
-    etag: str
-    last_modified: dt.datetime
-    media_type: str
-
-
-def make_rendered(body: bytes, last_modified: dt.datetime | None, media_type: str) -> Rendered:
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return Rendered(body, etag, last_modified or EPOCH, media_type)
+__all__ = ["FeedService", "Rendered", "make_rendered"]
 
 
 class FeedService:
@@ -39,7 +33,7 @@ class FeedService:
         self.links = links
         self.limit = limit
         self.pages = PageRenderer(links)
-        self._cache: dict[tuple[str, str | None, str], tuple[object, Rendered]] = {}
+        self._cache: dict[CacheKey, tuple[object, Rendered]] = {}
         self._lock = threading.Lock()
 
     def publication(self, slug: str) -> Publication:
@@ -48,38 +42,99 @@ class FeedService:
             raise RenderError("no such publication", key=slug)
         return pub
 
-    def feed(self, slug: str, section: str | None, fmt: str) -> Rendered:
-        pub = self.publication(slug)
-        sec = None
-        if section is not None:
-            sec = pub.section(section)
-            if sec is None:
-                raise RenderError("no such section", key=f"{slug}/{section}")
-        if fmt not in FORMATS:
-            raise RenderError("no such format", key=fmt)
-        key = (slug, section, fmt)
-        token = self.store.last_change(slug)
+    def _section(self, pub: Publication, section: str | None) -> Section | None:
+        if section is None:
+            return None
+        sec = pub.section(section)
+        if sec is None:
+            raise RenderError("no such section", key=f"{pub.slug}/{section}")
+        return sec
+
+    def _cached(self, key: CacheKey, token: object, build: Callable[[], Rendered]) -> Rendered:
         with self._lock:
             hit = self._cache.get(key)
         if hit is not None and hit[0] == token:
             return hit[1]
-        stored = self.store.recent_articles(slug, limit=max(self.limit * 20, 500))
-        doc = build_feed(pub, sec, stored, self.links, self.limit)
-        rendered = make_rendered(FORMATS[fmt].render(doc), doc.updated if doc.items else token,
-                                 FORMATS[fmt].media_type)
+        rendered = build()
         with self._lock:
+            if len(self._cache) > MAX_FILTERED * 4:
+                self._cache = {k: v for k, v in self._cache.items() if k[0] != "q"}
             self._cache[key] = (token, rendered)
         return rendered
+
+    def _dates(self, slug: str) -> list[dt.date]:
+        return [e.date for e in self.store.editions(slug, published_only=True, limit=100_000)]
+
+    def _bytes(self, doc: FeedDoc, fmt: str, token: dt.datetime | None) -> Rendered:
+        if fmt not in FORMATS:
+            raise RenderError("no such format", key=fmt)
+        last = doc.updated if doc.items else (token or EPOCH)
+        return make_rendered(FORMATS[fmt].render(doc), last, FORMATS[fmt].media_type)
+
+    def feed(self, slug: str, section: str | None, fmt: str,
+             query: FeedQuery | None = None) -> Rendered:
+        """The subscription feed; with a non-empty *query*, the filtered feed."""
+        pub = self.publication(slug)
+        sec = self._section(pub, section)
+        if fmt not in FORMATS:
+            raise RenderError("no such format", key=fmt)
+        query = None if query is None or query.empty else query
+        token = self.store.last_change(slug)
+        kind = "q" if query else "f"
+        key = (kind, slug, section or "", fmt, query.query_string() if query else "")
+        return self._cached(key, token, lambda: self._feed(pub, sec, fmt, query, token))
+
+    def _feed(self, pub: Publication, sec: Section | None, fmt: str,
+              query: FeedQuery | None, token: dt.datetime | None) -> Rendered:
+        stored = self.store.recent_articles(pub.slug, limit=max(self.limit * 20, 500))
+        slug, section = pub.slug, (sec.slug if sec else None)
+        if query is None:
+            doc = build_feed(pub, sec, stored, self.links, self.limit)
+            prev = first_archive(select(stored, sec), self.limit, self._dates(slug))
+            doc = doc.model_copy(update={"prev_archive": urls(self.links, slug, section, prev)})
+        else:
+            qs = "?" + query.query_string()
+            own = {f: self.links.feed(slug, section, f) + qs for f in FORMATS}
+            doc = build_feed(pub, sec, stored, self.links, self.limit, query=query,
+                             self_urls=own)
+        return self._bytes(doc, fmt, token)
+
+    def archive(self, slug: str, section: str | None, date: dt.date, fmt: str) -> Rendered | None:
+        """The RFC 5005 archive document of one published edition (None: no such edition)."""
+        pub = self.publication(slug)
+        sec = self._section(pub, section)
+        if fmt not in FORMATS:
+            raise RenderError("no such format", key=fmt)
+        token = self.store.last_change(slug)
+        key = ("a", slug, section or "", fmt, date.isoformat())
+        dates = self._dates(slug)
+        if date not in dates:
+            return None
+
+        def build() -> Rendered:
+            stored = self.store.edition_articles(slug, date)
+            doc = build_feed(pub, sec, stored, self.links, len(stored) or 1,
+                             self_urls=urls(self.links, slug, section, date))
+            doc = doc.model_copy(update={
+                "archive": True,
+                "current_urls": {f: self.links.feed(slug, section, f) for f in FORMATS},
+                "prev_archive": urls(self.links, slug, section, older(dates, date)),
+                "next_archive": urls(self.links, slug, section, newer(dates, date))})
+            return self._bytes(doc, fmt, token)
+
+        return self._cached(key, token, build)
 
     def index(self) -> Rendered:
         pubs = list(self.publications.values())
         eds = {p.slug: self.store.editions(p.slug, published_only=True, limit=14) for p in pubs}
-        return make_rendered(self.pages.index(pubs, eds), self.store.last_change(),
-                             "text/html; charset=utf-8")
+        return make_rendered(self.pages.index(pubs, eds), self.store.last_change(), HTML)
 
     def opml(self) -> Rendered:
         return make_rendered(self.pages.opml(list(self.publications.values())), None,
                              "text/x-opml; charset=utf-8")
+
+    def stylesheet(self) -> Rendered:
+        return make_rendered(self.pages.stylesheet(), None, "text/xsl; charset=utf-8")
 
     def edition(self, slug: str, date: dt.date) -> Rendered | None:
         pub = self.publication(slug)
@@ -87,16 +142,14 @@ class FeedService:
         if rec is None or rec.published_at is None:
             return None
         arts = [a for a in self.store.edition_articles(slug, date) if not a.withdrawn]
-        return make_rendered(self.pages.edition(pub, date, arts), rec.updated_at,
-                             "text/html; charset=utf-8")
+        return make_rendered(self.pages.edition(pub, date, arts), rec.updated_at, HTML)
 
     def article(self, slug: str, date: dt.date, key: str) -> Rendered | None:
         pub = self.publication(slug)
         stored = self.store.article(slug, date, key)
-        if stored is None or stored.withdrawn or stored.published_at is None:
+        if stored is None or stored.withdrawn:
             return None
         rec = self.store.edition(slug, date)
         if rec is None or rec.published_at is None:
             return None
-        return make_rendered(self.pages.article(pub, stored), stored.updated_at,
-                             "text/html; charset=utf-8")
+        return make_rendered(self.pages.article(pub, stored), stored.updated_at, HTML)

@@ -23,12 +23,19 @@ def write_tree(service: FeedService, root: Path) -> list[Path]:
 
     put("/", service.index().body)
     put("/opml.xml", service.opml().body)
+    put("/feed.xsl", service.stylesheet().body)
     for pub in service.publications.values():
         for section in [None, *(s.slug for s in pub.sections)]:
             for fmt in FORMATS:
                 put(service.links.feed_path(pub.slug, section, fmt),
                     service.feed(pub.slug, section, fmt).body)
         for rec in service.store.editions(pub.slug, published_only=True, limit=10_000):
+            for section in [None, *(s.slug for s in pub.sections)]:
+                for fmt in FORMATS:
+                    doc = service.archive(pub.slug, section, rec.date, fmt)
+                    if doc is not None:
+                        put(service.links.archive_path(pub.slug, section, rec.date, fmt),
+                            doc.body)
             page = service.edition(pub.slug, rec.date)
             if page is None:
                 continue

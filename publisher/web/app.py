@@ -11,12 +11,21 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from publisher.errors import RenderError
+from publisher.render.filters import QueryError, parse_query
+from publisher.render.rendered import Rendered
 from publisher.render.service import FeedService
 from publisher.web.conditional import respond
 
 FEED_FILES = {"rss.xml": "rss", "atom.xml": "atom", "feed.json": "json"}
 FEED_CACHE = "public, max-age=300"
+ARCHIVE_CACHE = "public, max-age=3600"
 PAGE_CACHE = "public, max-age=60"
+XML = "application/xml; charset=utf-8"
+CORS = {"Access-Control-Allow-Origin": "*",
+        "Access-Control-Expose-Headers": "ETag, Last-Modified, Link"}
+PREFLIGHT = {**CORS, "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+             "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+             "Access-Control-Max-Age": "86400"}
 
 
 def _service(request: Request) -> FeedService:
@@ -28,43 +37,85 @@ def _not_found(reason: str) -> Response:
     return PlainTextResponse(f"404 not found: {reason}\n", status_code=404)
 
 
-def _feed_headers(service: FeedService, slug: str, section: str | None, fmt: str) -> dict[
-    str, str
-]:
-    links = service.links
-    headers = {"Link": f'<{links.hub()}>; rel="hub", '
-                       f'<{links.feed(slug, section, fmt)}>; rel="self"'}
-    if fmt == "json":
-        headers["Access-Control-Allow-Origin"] = "*"
-    return headers
-
-
-async def feed(request: Request) -> Response:
-    slug = request.path_params["publication"]
-    section = request.path_params.get("section")
-    fmt = FEED_FILES[request.path_params["file"]]
-    service = _service(request)
-    try:
-        rendered = service.feed(slug, section, fmt)
-    except RenderError as e:
-        return _not_found(str(e))
-    return respond(request, rendered, cache_control=FEED_CACHE,
-                   extra=_feed_headers(service, slug, section, fmt))
-
-
-async def index(request: Request) -> Response:
-    return respond(request, _service(request).index(), cache_control=PAGE_CACHE)
-
-
-async def opml(request: Request) -> Response:
-    return respond(request, _service(request).opml(), cache_control=PAGE_CACHE)
-
-
 def _date(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _send_feed(request: Request, rendered: Rendered, fmt: str, self_url: str,
+               cache_control: str) -> Response:
+    """RSS and Atom go to a browser's address bar as XML, so it applies our XSL (a
+    browser shows application/rss+xml as text); readers get the feed's own type."""
+    if fmt == "json":
+        return respond(request, rendered, cache_control=cache_control,
+                       extra=_feed_headers(request, self_url))
+    browser = "text/html" in request.headers.get("accept", "")
+    return respond(request, rendered, cache_control=cache_control,
+                   extra=_feed_headers(request, self_url), vary=("Accept",),
+                   media_type=XML if browser else None)
+
+
+def _feed_headers(request: Request, self_url: str) -> dict[str, str]:
+    """Link: rel=hub and rel=self (WebSub) and CORS, on every feed."""
+    hub = _service(request).links.hub()
+    return {"Link": f'<{hub}>; rel="hub", <{self_url}>; rel="self"', **CORS}
+
+
+async def feed(request: Request) -> Response:
+    p = request.path_params
+    slug, section, fmt = p["publication"], p.get("section"), FEED_FILES[p["file"]]
+    if request.method == "OPTIONS":
+        return Response(status_code=204, headers=PREFLIGHT)
+    try:
+        query = parse_query(request.query_params.multi_items())
+    except QueryError as e:
+        return PlainTextResponse(f"400 bad request: {e}\n", status_code=400, headers=CORS)
+    service = _service(request)
+    try:
+        rendered = service.feed(slug, section, fmt, query)
+    except RenderError as e:
+        return _not_found(str(e))
+    self_url = service.links.feed(slug, section, fmt)
+    if not query.empty:
+        self_url += "?" + query.query_string()
+    return _send_feed(request, rendered, fmt, self_url, FEED_CACHE)
+
+
+async def archive(request: Request) -> Response:
+    p = request.path_params
+    slug, section, fmt = p["publication"], p.get("section"), FEED_FILES[p["file"]]
+    if request.method == "OPTIONS":
+        return Response(status_code=204, headers=PREFLIGHT)
+    date = _date(p["date"])
+    service = _service(request)
+    try:
+        rendered = service.archive(slug, section, date, fmt) if date else None
+    except RenderError as e:
+        return _not_found(str(e))
+    if rendered is None:
+        return _not_found(f"no published edition {slug}/{p['date']}")
+    self_url = service.links.archive(slug, section, date, fmt) if date else ""
+    return _send_feed(request, rendered, fmt, self_url, ARCHIVE_CACHE)
+
+
+def _page(request: Request, rendered: Rendered | None, reason: str) -> Response:
+    if rendered is None:
+        return _not_found(reason)
+    return respond(request, rendered, cache_control=PAGE_CACHE)
+
+
+async def index(request: Request) -> Response:
+    return _page(request, _service(request).index(), "")
+
+
+async def opml(request: Request) -> Response:
+    return _page(request, _service(request).opml(), "")
+
+
+async def stylesheet(request: Request) -> Response:
+    return _page(request, _service(request).stylesheet(), "")
 
 
 async def edition(request: Request) -> Response:
@@ -73,9 +124,7 @@ async def edition(request: Request) -> Response:
         rendered = _service(request).edition(slug, date) if date else None
     except RenderError as e:
         return _not_found(str(e))
-    if rendered is None:
-        return _not_found(f"no published edition {slug}/{request.path_params['date']}")
-    return respond(request, rendered, cache_control=PAGE_CACHE)
+    return _page(request, rendered, f"no published edition {slug}/{request.path_params['date']}")
 
 
 async def article(request: Request) -> Response:
@@ -85,9 +134,7 @@ async def article(request: Request) -> Response:
         rendered = _service(request).article(p["publication"], date, p["key"]) if date else None
     except RenderError as e:
         return _not_found(str(e))
-    if rendered is None:
-        return _not_found(f"no article {p['publication']}/{p['date']}/{p['key']}")
-    return respond(request, rendered, cache_control=PAGE_CACHE)
+    return _page(request, rendered, f"no article {p['publication']}/{p['date']}/{p['key']}")
 
 
 async def healthz(request: Request) -> Response:
@@ -118,12 +165,18 @@ register_url_convertor("feedfile", FeedFile())
 register_url_convertor("isodate", IsoDate())
 
 GET = ["GET", "HEAD"]
+FEED = ["GET", "HEAD", "OPTIONS"]
 ROUTES: list[BaseRoute] = [
     Route("/", index, methods=GET),
     Route("/healthz", healthz, methods=GET),
     Route("/opml.xml", opml, methods=GET),
-    Route("/{publication}/{file:feedfile}", feed, methods=GET, name="feed"),
-    Route("/{publication}/{section}/{file:feedfile}", feed, methods=GET, name="section_feed"),
+    Route("/feed.xsl", stylesheet, methods=GET),
+    Route("/{publication}/{file:feedfile}", feed, methods=FEED, name="feed"),
+    Route("/{publication}/{section}/{file:feedfile}", feed, methods=FEED, name="section_feed"),
+    Route("/{publication}/archive/{date:isodate}/{file:feedfile}", archive, methods=FEED,
+          name="archive"),
+    Route("/{publication}/{section}/archive/{date:isodate}/{file:feedfile}", archive,
+          methods=FEED, name="section_archive"),
     Route("/{publication}/{date:isodate}/", edition, methods=GET, name="edition"),
     Route("/{publication}/{date:isodate}/{key}", article, methods=GET, name="article"),
 ]
