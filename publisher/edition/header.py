@@ -1,0 +1,81 @@
+"""Split a run of heading lines into kicker (引题), headline (主题) and subheadline (副题)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from publisher.edition import patterns as P
+
+
+@dataclass
+class Header:
+    headline: str
+    kicker: str | None = None
+    subheadline: str | None = None
+
+    def role_of(self, text: str) -> str:
+        if text == self.headline:
+            return "headline"
+        if self.kicker and text in self.kicker:
+            return "kicker"
+        return "subheadline"
+
+
+@lru_cache(maxsize=1)
+def _posseg() -> object:
+    from jieba import posseg
+
+    from publisher.edition.join import _jieba
+
+    _jieba()
+    return posseg
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    pseg = _posseg()
+    return [(w.word, w.flag) for w in pseg.cut(text)]  # type: ignore[attr-defined]
+
+
+def _has_verb(text: str) -> bool:
+    return any(flag.startswith("v") for _, flag in _words(text))
+
+
+def _starts_with_verb(text: str) -> bool:
+    words = [(w, f) for w, f in _words(text) if w.strip()]
+    return bool(words) and words[0][1].startswith("v")
+
+
+def _sub_like(text: str) -> bool:
+    return bool(P.SUB_START.match(text) or P.SUB_END.search(text))
+
+
+def _headline_index(run: list[str]) -> int:
+    tagged = [i for i, t in enumerate(run) if P.COLUMN_TAG.search(t)]
+    if tagged:
+        return tagged[0]
+    first, second = run[0], run[1]
+    if second.startswith("—") or _sub_like(second):
+        return 0
+    if P.KICKER_END.search(first) or first.startswith("就"):
+        return 1
+    if not _has_verb(first):
+        return 1
+    if _starts_with_verb(second):
+        return 0
+    return 1
+
+
+def _clean_sub(text: str) -> str:
+    return text.lstrip("—-– ").strip()
+
+
+def split_header(run: list[str]) -> Header:
+    """Kicker before the headline, subheadline after it (its leading —— dropped)."""
+    if len(run) == 1:
+        return Header(headline=run[0])
+    h = _headline_index(run)
+    kicker = " ".join(run[:h]) or None
+    rest = [_clean_sub(t) for t in run[h + 1:]]
+    sub = " ".join(t for t in rest if t) or None
+    return Header(headline=run[h], kicker=kicker, subheadline=sub)

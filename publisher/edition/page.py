@@ -1,0 +1,173 @@
+"""One page: bytes to Page with its articles and the role of every block."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from publisher.edition import patterns as P
+from publisher.edition.blocks import Block, split_blocks
+from publisher.edition.decode import decode_page
+from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
+from publisher.edition.join import join_fragments
+from publisher.edition.normalize import normalize_text
+from publisher.edition.segment import Draft, Unit, segment
+from publisher.identity import article_key
+from publisher.models import Article, Dateline, Page, Publication
+
+_INCOMPLETE = re.compile(r"^(?:[，、。；：！？）》”’,.;:)]|[\u4e00-\u9fff][、，；：。])")
+
+
+def _kind(text: str) -> str:
+    if is_lead(text):
+        return "lead"
+    if is_byline(text):
+        return "byline"
+    if text[:1] in "（(" and text[-1:] in "）)" and not P.ORDINAL.match(text) and len(text) > 3:
+        return "endnote"
+    if P.EMAIL.search(text) and len(text) <= 60:
+        return "endnote"
+    return "text"
+
+
+def _strip_jumps(text: str) -> tuple[str, int | None, int | None]:
+    jump_to = jump_from = None
+    for m in P.JUMP.finditer(text):
+        page = cn_number(m.group("page"))
+        if m.group("dir") == "下":
+            jump_to = page
+        else:
+            jump_from = page
+    return P.JUMP.sub("", text).strip(), jump_to, jump_from
+
+
+def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
+    """Units after joining column breaks, and for every block the unit it went into (-1: none)."""
+    pieces: list[Unit] = []
+    owner: list[int] = []
+    joinable: list[bool] = []
+    pending_from: int | None = None
+    barrier = True
+    for block in blocks:
+        if block.role == "jump" or block.role == "text":
+            text, jump_to, jump_from = _strip_jumps(block.text)
+            if jump_from is not None:
+                pending_from = jump_from
+            if jump_to is not None and pieces and not text:
+                pieces[-1].jump_to = jump_to
+            if not text:
+                owner.append(len(pieces) - 1 if jump_to is not None and pieces else -1)
+                barrier = barrier or jump_to is not None
+                continue
+            unit = Unit(text, _kind(text), jump_to=jump_to, jump_from=pending_from)
+            ok = (not barrier and unit.kind == "text" and pending_from is None
+                  and pieces[-1].kind in ("text", "lead") and pieces[-1].jump_to is None)
+            pending_from = None
+            owner.append(len(pieces))
+            pieces.append(unit)
+            joinable.append(ok)
+            barrier = False
+        else:
+            owner.append(-1)
+            barrier = True
+    merged = join_fragments([u.text for u in pieces], joinable)
+    units: list[Unit] = []
+    remap: dict[int, int] = {}
+    for n, (first, text) in enumerate(merged):
+        last = merged[n + 1][0] - 1 if n + 1 < len(merged) else len(pieces) - 1
+        base = pieces[first]
+        tail = pieces[last]
+        kind = base.kind if base.kind != "text" else _kind(text)
+        units.append(Unit(text, kind, jump_to=tail.jump_to, jump_from=base.jump_from))
+        for k in range(first, last + 1):
+            remap[k] = n
+    return units, [remap.get(o, -1) if o >= 0 else -1 for o in owner]
+
+
+def _credit(draft: Draft, edition_date: dt.date | None) -> Credit:
+    credit = Credit()
+    if draft.lead is not None:
+        credit = parse_lead(draft.lead, edition_date) or credit
+    if draft.byline is not None:
+        by = parse_byline(draft.byline)
+        if by is not None:
+            credit.source = credit.source or by.source
+            credit.authors = list(dict.fromkeys(by.authors + credit.authors))
+    return credit
+
+
+def to_article(draft: Draft, number: int, edition_date: dt.date | None,
+               page_name: str | None) -> Article:
+    credit = _credit(draft, edition_date)
+    dateline = None
+    if credit.place or credit.date:
+        dateline = Dateline(place=credit.place, date=credit.date)
+    first = draft.paragraphs[0] if draft.paragraphs else ""
+    incomplete = draft.continued_from is None and (
+        not draft.header.headline or bool(_INCOMPLETE.match(first)))
+    return Article(
+        id=article_key(number, draft.header.headline),
+        headline=draft.header.headline,
+        kicker=draft.header.kicker,
+        subheadline=draft.header.subheadline,
+        authors=credit.authors,
+        source=credit.source,
+        dateline=dateline,
+        paragraphs=draft.paragraphs,
+        intertitles=draft.intertitles,
+        page=number,
+        pages=[number],
+        page_name=page_name,
+        continued_on=draft.continued_on,
+        continued_from=draft.continued_from,
+        incomplete_start=incomplete,
+    )
+
+
+def unique_ids(articles: list[Article]) -> None:
+    """Salt article keys only where two articles of one edition would collide."""
+    seen: set[str] = set()
+    for art in articles:
+        n = 0
+        while art.id in seen:
+            n += 1
+            art.id = article_key(art.page, art.headline, salt=f"#{n}")
+        seen.add(art.id)
+
+
+def parse_page(
+    data: bytes, *, number: int, edition_date: dt.date | None = None,
+    publication: Publication | None = None, name: str | None = None, file: str | None = None,
+) -> Page:
+    """Parse one page file's bytes into a Page with articles and block roles."""
+    text = normalize_text(decode_page(data, file=file or f"page {number}"))
+    names = frozenset(n for n in (publication.name if publication else None,) if n)
+    blocks = split_blocks(text, publication_names=names,
+                          masthead=frozenset(publication.masthead) if publication else frozenset())
+    if not names:
+        blocks = _page_top_name(blocks)
+    units, owner = build_units(blocks)
+    drafts = segment(units)
+    articles = [to_article(d, number, edition_date, name) for d in drafts
+                if d.header.headline or d.paragraphs]
+    unique_ids(articles)
+    roles: list[tuple[str, str]] = []
+    last = -2
+    for block, o in zip(blocks, owner, strict=True):
+        if o < 0:
+            roles.append((block.role if block.role != "text" else "jump", block.text))
+        else:
+            role = units[o].role or "paragraph"
+            roles.append((role if o != last else "continuation", block.text))
+        last = o
+    return Page(number=number, name=name, file=file, sha256=hashlib.sha256(data).hexdigest(),
+                articles=articles, roles=roles)
+
+
+def _page_top_name(blocks: list[Block]) -> list[Block]:
+    """Without configuration: a short block repeated as the first text of a front page is the name."""
+    for block in blocks[:3]:
+        if block.role == "text" and len(block.text) <= 6 and block.text.endswith(("报", "刊")):
+            block.role = "masthead"
+    return blocks

@@ -1,0 +1,51 @@
+"""Regular expressions shared by the classification and field steps.
+
+Nothing here names a publication, a person or a headline: the patterns describe
+how Chinese newspapers print furniture, leads, bylines, jump lines and headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM = r"[0-9一二三四五六七八九十百〇零两]+"
+JUMP = re.compile(rf"[（(]\s*(?P<dir>[上下])\s*[接转]\s*第?\s*(?P<page>{NUM})\s*版\s*[）)]")
+JUMP_BLOCK = re.compile(rf"^\s*{JUMP.pattern}\s*$")
+
+WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+DATE_LINE = re.compile(
+    rf"^(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*(?:{WEEKDAY})?\s*"
+    r"(?:农历\S*)?\s*$"
+)
+PAGE_NO = re.compile(rf"^(?:[A-Z]?\d{{1,3}}|第\s*{NUM}\s*版.{{0,8}}|今日\s*{NUM}\s*版|{NUM}\s*版)$")
+STAFF = re.compile(
+    r"^(?:(?:本版|责任|图片|美术|文字)?(?:责编|编辑|主编|统筹|策划|设计|制图|校对|摄影|监制)"
+    r"|版式(?:设计)?|版面设计|本版制图|责任编辑|图片编辑|美术编辑)\s*[:：]"
+)
+SERIAL = re.compile(r"(?:国内统一连续出版物号|邮发代号|CN\s?\d{2}-\d{4}|ISSN)")
+LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+
+SOURCE = r"(?:本报|新华社|中新社|人民网|央视网|[\u4e00-\u9fff—\-·]{1,12}?(?:通讯社|日报|晚报|时报|报|社|网|台|云))"
+LEAD_DIAN = re.compile(
+    rf"^(?P<ju>据)?(?P<src>{SOURCE})(?P<place>[\u4e00-\u9fff·]{{1,12}}?)?"
+    r"(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?电\s*"
+    r"(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
+)
+LEAD_XUN = re.compile(
+    r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
+)
+ROLE_WORDS = r"(?:特约记者|见习记者|实习记者|实习生|记者|通讯员|特约撰稿人|撰稿人|摄影|摄|整理|报道|文\s*/\s*图|文|图)"
+BYLINE = re.compile(
+    rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?P<body>{ROLE_WORDS}\s*[\u4e00-\u9fff·].*)$"
+)
+ENDNOTE_HINT = re.compile(r"(?:作者|电|记者|整理|报道|供稿|本文|通讯员|执笔|摄|编译|综合|来源|见第)")
+ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")
+COLUMN_TAG = re.compile(r"[^（(][（(](?P<tag>[^（）()]{1,45}(?:[（(][^（）()]{1,10}[）)])?[^（）()]{0,10})[）)]$")
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』）)》"
+SUB_START = re.compile(r"^(?:——|—|写在|论|访|探访|回访|纪念|记|要求|强调|部署)")
+SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|出席|讲话|致辞)$")
+KICKER_END = re.compile(r"(?:——|—|强调|表示|指出|认为|宣布|提出|：|:)$")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
+DATE_START = re.compile(r"^(?:\d{1,4}年)?\d{1,2}月\d{1,2}日|^当地时间|^(?:近日|日前|连日来|今年以来)，")

@@ -1,0 +1,60 @@
+"""Stitch stories that jump pages: （下转第七版） … its headline again … （上接第一版）."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from publisher.models import Article, Edition, Page
+
+_WS = re.compile(r"\s+")
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and _WS.sub("", a) == _WS.sub("", b)
+
+
+def _find_head(part: Article, heads: list[Article]) -> Article | None:
+    """The first part of a continued article: it jumps to part's page from part.continued_from."""
+    cands = [h for h in heads if h.page == part.continued_from and h.continued_on == part.page]
+    if not cands:
+        return None
+    named = [h for h in cands if _same(h.headline, part.headline)]
+    if named:
+        return named[0]
+    return cands[0] if len(cands) == 1 else None
+
+
+def stitch(articles: list[Article]) -> list[Article]:
+    """Merge continuation parts into their first part; reading order kept."""
+    out: list[Article] = []
+    merged: set[int] = set()
+    for art in articles:
+        if art.continued_from is not None:
+            head = _find_head(art, [a for a in out if id(a) not in merged or True])
+            if head is not None:
+                head.paragraphs.extend(art.paragraphs)
+                offset = len(head.paragraphs) - len(art.paragraphs)
+                head.intertitles.extend(i + offset for i in art.intertitles)
+                head.pages.extend(p for p in art.pages if p not in head.pages)
+                head.continued_on = art.continued_on
+                if not head.authors:
+                    head.authors = art.authors
+                merged.add(id(art))
+                continue
+        out.append(art)
+    return out
+
+
+def parse_edition(pages: list[Page], *, publication_slug: str, publication_name: str,
+                  edition_date: dt.date) -> Edition:
+    """An edition from parsed pages: continuations stitched, articles in reading order."""
+    ordered = sorted(pages, key=lambda p: p.number)
+    articles = [a.model_copy(deep=True) for p in ordered for a in p.articles]
+    stitched = stitch(articles)
+    present = {p.number for p in ordered}
+    for art in stitched:
+        if art.continued_on is not None and art.continued_on in present and len(art.pages) > 1:
+            art.continued_on = None
+    return Edition(publication=publication_slug, publication_name=publication_name,
+                   date=edition_date, pages=ordered, articles=stitched)
