@@ -116,6 +116,8 @@ class Ingestor:
             raise EditionError(
                 f"unknown publication {addr.publication!r}: add "
                 f"config/publications/{addr.publication}.toml", key=str(addr.path))
+        if not data.strip():
+            raise EditionError("empty file: no page text", key=str(addr.path))
         sha = hashlib.sha256(data).hexdigest()
         base = {"path": str(addr.path), "publication": pub.slug, "date": addr.date,
                 "page": addr.number}
