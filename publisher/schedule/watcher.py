@@ -78,6 +78,7 @@ class InboxWatcher:
         self.queue: asyncio.Queue[Arrival] = asyncio.Queue()
         self._pending: dict[Path, _Pending] = {}
         self._busy: dict[Path, bool] = {}  # path → changed while busy
+        self.live = asyncio.Event()  # set once the watch has reported anything
 
     def offer(self, path: Path, *, complete: bool = False) -> None:
         """A sighting of *path* (from the watch or a scan)."""
@@ -151,11 +152,25 @@ class InboxWatcher:
         self.inbox.mkdir(parents=True, exist_ok=True)
         async for batch in awatch(self.inbox, stop_event=stop, watch_filter=None,
                                   debounce=400, step=20, recursive=True):
+            self.live.set()
             fresh, gone = classify(batch)
             for path in gone:
                 self.forget(path)
             for path, complete in fresh.items():
                 self.offer(path, complete=complete)
+
+    async def wait_live(self, timeout: float = 5.0) -> bool:
+        """Touch a hidden probe file until the watch reports it: events are flowing."""
+        probe = self.inbox / ".publisher-watch-probe"
+        deadline = time.monotonic() + timeout
+        try:
+            while not self.live.is_set() and time.monotonic() < deadline:
+                probe.write_bytes(b"")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.live.wait(), 0.05)
+        finally:
+            probe.unlink(missing_ok=True)
+        return self.live.is_set()
 
     async def close(self) -> None:
         for pending in list(self._pending.values()):

@@ -52,6 +52,8 @@ class Worker:
         loop = asyncio.get_running_loop()
         self._tasks = [loop.create_task(self.watcher.watch(self._stop)),
                        loop.create_task(self._consume())]
+        if not await self.watcher.wait_live():
+            log.warning("no events from the watch on %s: relying on the scan", self.watcher.inbox)
         self.scheduler.start()
         self.scheduler.every("scan", self.scan_interval, guarded("scan", self.scan), now=True)
         self.scheduler.every("sweep", self.sweep_interval, guarded("sweep", self.pipeline.sweep),
