@@ -121,6 +121,8 @@ def _logging() -> None:
 
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("apscheduler", "watchfiles", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 async def _run_all(rt: Runtime) -> None:
