@@ -36,9 +36,8 @@ async def test_sweeper_releases_what_is_due_and_only_then(start_worker) -> None:
     place_page(h.inbox, SEED)
     await until(lambda: h.files("ingested"))
     clock.set(PUBLISH_AT - dt.timedelta(seconds=1))
-    sweeps = len(h.worker.pipeline.results)
-    await h.worker.pipeline.sweep()
-    assert len(h.worker.pipeline.results) == sweeps and h.events("article.published") == []
+    assert await h.worker.pipeline.release() == []
+    assert h.events("article.published") == []
     clock.set(PUBLISH_AT)
     await until(lambda: len(h.events("article.published")) == 8)
     assert len(h.events("edition.published")) == 1
