@@ -53,7 +53,11 @@ class Pipeline:
         except PublisherError as e:  # the database: leave the file for the next scan
             log.error("ingest of %s failed, will retry: %s", path, e)
             return None
-        INGEST_SECONDS.observe(time.monotonic() - started)
+        took = time.monotonic() - started
+        INGEST_SECONDS.observe(took)
+        log.info("%s %s: %d new, %d updated, %d withdrawn; %.0f ms (%.0f ms since arrival)",
+                 result.status, path, result.new, result.updated, result.withdrawn,
+                 took * 1000, (time.monotonic() - arrival.seen) * 1000)
         if result.status == "ingested" and result.publish_at is None and result.events:
             PUBLISH_LATENCY.observe(time.monotonic() - arrival.seen)
         if signature(path) == arrival.signature:

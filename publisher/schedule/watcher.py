@@ -135,10 +135,10 @@ class InboxWatcher:
     def busy(self) -> int:
         return len(self._pending) + len(self._busy)
 
-    def scan(self) -> int:
+    def scan(self, under: Path | None = None) -> int:
         """Offer every candidate under the inbox (the safety net); how many were new."""
         n = 0
-        for root, dirs, files in os.walk(self.inbox):
+        for root, dirs, files in os.walk(under or self.inbox):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
                 path = Path(root) / name
@@ -158,6 +158,10 @@ class InboxWatcher:
                 self.forget(path)
             for path, complete in fresh.items():
                 self.offer(path, complete=complete)
+            # A new folder: files put in it before its watch was set up send no event.
+            for change, raw in batch:
+                if change == Change.added and not is_candidate(Path(raw)) and Path(raw).is_dir():
+                    self.scan(Path(raw))
 
     async def wait_live(self, timeout: float = 5.0) -> bool:
         """Touch a hidden probe file until the watch reports it: events are flowing."""
