@@ -37,7 +37,8 @@ def free_port() -> int:
 
 
 def page(n: int, date: dt.date) -> bytes:
-    text = SEED.replace("2026", str(date.year)).replace("4 月 1 日", f"{date.month} 月 {date.day} 日")
+    text = SEED.replace("2026", str(date.year))
+    text = text.replace("4 月 1 日", f"{date.month} 月 {date.day} 日")
     return text.replace("38", str(38 + n)).replace("2025", str(1990 + n)).encode("utf-8")
 
 
