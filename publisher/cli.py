@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -117,31 +116,102 @@ def serve() -> None:
     _serve(rt)
 
 
+def _logging() -> None:
+    import logging
+
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("apscheduler", "watchfiles", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+async def _run_all(rt: Runtime) -> None:
+    """uvicorn and the worker on one loop; the worker is up before the port is bound."""
+    import uvicorn
+
+    from publisher.web.app import create_app
+
+    worker = rt.worker()
+    await worker.start()
+    config = uvicorn.Config(create_app(rt.feeds, ready=lambda: worker.ready),
+                            host=rt.settings.host, port=rt.settings.port, log_level="info",
+                            proxy_headers=True)
+    try:
+        await uvicorn.Server(config).serve()
+    finally:
+        await worker.stop()
+
+
+async def _run_worker(rt: Runtime) -> None:
+    import asyncio
+    import signal
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await rt.worker().run(stop)
+
+
 @app.command()
 def run() -> None:
-    """Everything in one process on SQLite: ingest seeds and inbox, then serve."""
+    """Everything in one process: the worker (seeds, inbox, embargoes) and the web."""
+    import asyncio
+
+    _logging()
     try:
-        rt = _runtime()
-        _ingest_sources(rt)
+        asyncio.run(_run_all(_runtime()))
     except PublisherError as e:
         raise _fail(e) from None
-    _serve(rt)
 
 
 @app.command()
-def worker(
-    interval: Annotated[float, typer.Option(help="seconds between inbox scans")] = 5.0,
-) -> None:
-    """The worker process: ingest the inbox and release embargoed editions."""
+def worker() -> None:
+    """The worker process: watch the inbox, ingest, release embargoed editions."""
+    import asyncio
+
+    _logging()
     try:
-        rt = _runtime()
-        while True:
-            _ingest_sources(rt)
-            time.sleep(interval)
+        asyncio.run(_run_worker(_runtime()))
     except PublisherError as e:
         raise _fail(e) from None
-    except KeyboardInterrupt:
-        pass
+
+
+@app.command()
+def status(
+    limit: Annotated[int, typer.Option(help="editions and files to show")] = 10,
+) -> None:
+    """Latest editions, editions under embargo, the outbox and quarantined files."""
+    from publisher.ingest.quarantine import quarantined
+
+    try:
+        rt = _runtime()
+        store = rt.store
+        latest, waiting = store.editions(limit=limit), store.embargoed()
+        outbox, total = store.outbox_size(), store.event_count()
+        bad = quarantined(rt.settings.quarantine)[:limit]
+    except PublisherError as e:
+        raise _fail(e) from None
+    table = Table("publication", "date", "pages", "articles", "publish at", "published",
+                  title="Latest editions")
+    for ed in latest:
+        table.add_row(ed.publication, ed.date.isoformat(), str(ed.page_count),
+                      str(ed.article_count), ed.publish_at.isoformat(timespec="minutes"),
+                      ed.published_at.isoformat(timespec="seconds") if ed.published_at else "-")
+    out.print(table)
+    table = Table("publication", "date", "pages", "articles", "goes out at",
+                  title="Under embargo")
+    for ed in waiting:
+        table.add_row(ed.publication, ed.date.isoformat(), str(ed.page_count),
+                      str(ed.article_count), ed.publish_at.isoformat(timespec="minutes"))
+    out.print(table)
+    table = Table("events", "not yet dispatched", title="Outbox")
+    table.add_row(str(total), str(outbox))
+    out.print(table)
+    table = Table("file", "reason", title=f"Quarantined ({rt.settings.quarantine})")
+    for path, reason in bad:
+        table.add_row(str(path), reason)
+    out.print(table)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from publisher.store import SqlStore, open_store
 if TYPE_CHECKING:
     from publisher.ingest.service import Ingestor
     from publisher.render.service import FeedService
+    from publisher.schedule.worker import Worker
 
 
 @dataclass
@@ -46,3 +47,12 @@ class Runtime:
         from publisher.ingest.service import Ingestor
 
         return Ingestor(self.store, self.publications, self.links, clock=self.clock)
+
+    def worker(self, *, seeds: bool = True) -> Worker:
+        """The worker (watcher, scan, sweeper, releases) over this runtime's ingestor."""
+        from publisher.schedule.worker import Worker
+
+        s = self.settings
+        return Worker(self.ingestor, inbox=s.inbox, quarantine=s.quarantine, archive=s.archive,
+                      scan_interval=s.scan_interval, quiet_period=s.quiet_period,
+                      sweep_interval=s.sweep_interval, seeds=s.seeds if seeds else None)

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     seeds: Path | None = Path("seeds")
     feeds_dir: Path = Path("feeds")
     quarantine: Path = Path("var/quarantine")
+    # Where the worker moves inbox files once ingested (same <slug>/<date>/NN.txt layout).
+    archive: Path = Path("var/archive")
     publications_dir: Path = Path("config/publications")
     subscribers_file: Path = Path("config/subscribers.toml")
     base_url: str = "http://127.0.0.1:8000"
@@ -39,6 +41,8 @@ class Settings(BaseSettings):
     allow_networks: list[str] = Field(default_factory=list)
     scan_interval: float = Field(default=30.0, gt=0)
     quiet_period: float = Field(default=0.5, ge=0)
+    # Seconds between sweeps: due embargoes, overdue editions (edition.missing).
+    sweep_interval: float = Field(default=5.0, gt=0)
 
     @field_validator("base_url")
     @classmethod

@@ -72,3 +72,22 @@ class EventBuilder:
                 "feeds": {fmt: self.links.feed(self.pub.slug, section, fmt)
                           for fmt in ("rss", "atom", "json")}}, section=section)
         return self.events
+
+
+def failed_event(path: str, reason: str, now: dt.datetime, *, publication: str | None = None,
+                 quarantine: str | None = None) -> Event:
+    """ingest.failed: an operator's event, written with the file's record."""
+    data: dict[str, Any] = {"file": path, "reason": reason}
+    if quarantine is not None:
+        data["quarantine"] = quarantine
+    return Event(id=new_event_id(), type="ingest.failed", timestamp=now,
+                 publication=publication, data=data)
+
+
+def missing_event(publication: Publication, date: dt.date, now: dt.datetime) -> Event:
+    """edition.missing, with an id fixed by the edition so it is written once."""
+    return Event(id=f"evt_missing_{publication.slug}_{date.isoformat()}", type="edition.missing",
+                 timestamp=now, publication=publication.slug, data={
+                     "publication": publication.slug, "name": publication.name,
+                     "date": date.isoformat(),
+                     "missing_after": (publication.missing_after or dt.time()).isoformat()})

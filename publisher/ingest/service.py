@@ -18,9 +18,9 @@ from publisher.clock import Clock, SystemClock
 from publisher.config import EditionInfo, load_edition_info
 from publisher.edition import parse_edition, parse_page
 from publisher.enrich import Enricher
-from publisher.errors import EditionError, PublisherError
+from publisher.errors import EditionError, PublisherError, StoreError
 from publisher.ingest.changes import EditionDiff, diff_edition
-from publisher.ingest.events import EventBuilder
+from publisher.ingest.events import EventBuilder, failed_event
 from publisher.ingest.paths import PageAddress, address, expand
 from publisher.links import Links
 from publisher.models import Article, Publication
@@ -41,6 +41,7 @@ class IngestResult(BaseModel):
     events: int = 0
     released: bool = False
     error: str | None = None
+    publish_at: dt.datetime | None = None
 
 
 def publish_time(pub: Publication, date: dt.date, info: EditionInfo) -> dt.datetime:
@@ -70,7 +71,11 @@ class Ingestor:
             results.append(self.ingest_file(path))
         return results
 
-    def ingest_file(self, path: Path, received_at: dt.datetime | None = None) -> IngestResult:
+    def ingest_file(self, path: Path, received_at: dt.datetime | None = None, *,
+                    quarantine_to: Path | None = None) -> IngestResult:
+        """Ingest one page file. A bad file gives status 'quarantined' and an
+        ingest.failed event (naming *quarantine_to*, where the caller moves it);
+        a database failure raises StoreError and leaves the store as it was."""
         received = received_at or self.clock.now()
         try:
             addr = address(path)
@@ -78,9 +83,11 @@ class Ingestor:
             return self._ingest(addr, data, received)
         except OSError as e:
             return self._failed(path, EditionError(f"cannot read: {e.strerror}", key=str(path)),
-                                received)
+                                received, quarantine_to)
+        except StoreError:
+            raise
         except PublisherError as e:
-            return self._failed(path, e, received)
+            return self._failed(path, e, received, quarantine_to)
 
     def release_due(self) -> list[IngestResult]:
         """Publish every edition whose embargo has passed."""
@@ -109,6 +116,8 @@ class Ingestor:
             raise EditionError(
                 f"unknown publication {addr.publication!r}: add "
                 f"config/publications/{addr.publication}.toml", key=str(addr.path))
+        if not data.strip():
+            raise EditionError("empty file: no page text", key=str(addr.path))
         sha = hashlib.sha256(data).hexdigest()
         base = {"path": str(addr.path), "publication": pub.slug, "date": addr.date,
                 "page": addr.number}
@@ -149,7 +158,7 @@ class Ingestor:
                             received_at=received, processed_at=now)))
         return IngestResult(status="ingested", new=len(diff.new), updated=len(diff.updated),
                             withdrawn=len(diff.withdrawn), events=len(events), released=release,
-                            **base)
+                            publish_at=None if released or release else publish_at, **base)
 
     def _parse(self, pub: Publication, date: dt.date, info: EditionInfo,
                pages: list[StoredPage]) -> list[Article]:
@@ -179,7 +188,11 @@ class Ingestor:
                      for u in diff.updated],
             withdrawn=diff.withdrawn, unchanged=[done[a.id] for a in diff.unchanged])
 
-    def _failed(self, path: Path, error: PublisherError, received: dt.datetime) -> IngestResult:
+    def _failed(self, path: Path, error: PublisherError, received: dt.datetime,
+                quarantine_to: Path | None) -> IngestResult:
+        now = self.clock.now()
+        event = failed_event(str(path), str(error), now,
+                             quarantine=None if quarantine_to is None else str(quarantine_to))
         self.store.record_file(FileRecord(path=str(path), status="quarantined", error=str(error),
-                                          received_at=received, processed_at=self.clock.now()))
-        return IngestResult(path=str(path), status="quarantined", error=str(error))
+                                          received_at=received, processed_at=now), [event])
+        return IngestResult(path=str(path), status="quarantined", error=str(error), events=1)

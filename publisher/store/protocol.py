@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Protocol
 
 from pydantic import BaseModel, Field
@@ -84,7 +85,25 @@ class Store(Protocol):
 
     def last_change(self, publication: str | None = None) -> dt.datetime | None: ...
 
-    def record_file(self, record: FileRecord) -> None: ...
+    def record_file(self, record: FileRecord, events: Sequence[Event] = ()) -> None:
+        """Record a file (and its events, e.g. ingest.failed) in one transaction."""
+        ...
+
+    def embargoed(self) -> list[EditionRecord]:
+        """Editions stored but not yet released, soonest first."""
+        ...
+
+    def emit_once(self, event: Event) -> bool:
+        """Write *event* unless an event with its id exists; True when written."""
+        ...
+
+    def outbox_size(self) -> int:
+        """Events not yet dispatched to deliveries."""
+        ...
+
+    def file_counts(self) -> dict[str, int]: ...
+
+    def event_counts(self) -> dict[str, int]: ...
 
     def files(self, status: str | None = None, limit: int = 50) -> list[FileRecord]: ...
 

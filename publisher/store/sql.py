@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from publisher.errors import StoreError
 from publisher.ingest.changes import content_hash
@@ -285,9 +285,45 @@ class SqlStore:
         with self.read() as conn:
             return int(conn.scalar(select(func.count()).select_from(t.events)) or 0)
 
-    def record_file(self, record: FileRecord) -> None:
+    def record_file(self, record: FileRecord, events: Sequence[Event] = ()) -> None:
         with self.tx() as conn:
             conn.execute(t.ingest_files.insert().values(**record.model_dump()))
+            if events:
+                self._add_events(conn, list(events))
+
+    def embargoed(self) -> list[EditionRecord]:
+        q = (select(t.editions).where(t.editions.c.published_at.is_(None))
+             .order_by(t.editions.c.publish_at))
+        with self.read() as conn:
+            return [self._record(conn, r) for r in conn.execute(q)]
+
+    def emit_once(self, event: Event) -> bool:
+        try:
+            with self.engine.begin() as conn:
+                if conn.scalar(select(t.events.c.seq).where(t.events.c.id == event.id)):
+                    return False
+                self._add_events(conn, [event])
+        except IntegrityError:  # another worker wrote it first
+            return False
+        except SQLAlchemyError as e:
+            raise StoreError(str(e).splitlines()[0], key=event.id) from e
+        return True
+
+    def outbox_size(self) -> int:
+        q = select(func.count()).select_from(t.events).where(t.events.c.dispatched_at.is_(None))
+        with self.read() as conn:
+            return int(conn.scalar(q) or 0)
+
+    def _counts(self, column: Any) -> dict[str, int]:
+        with self.read() as conn:
+            return {str(k): int(n) for k, n in conn.execute(
+                select(column, func.count()).group_by(column))}
+
+    def file_counts(self) -> dict[str, int]:
+        return self._counts(t.ingest_files.c.status)
+
+    def event_counts(self) -> dict[str, int]:
+        return self._counts(t.events.c.type)
 
     def files(self, status: str | None = None, limit: int = 50) -> list[FileRecord]:
         f = t.ingest_files

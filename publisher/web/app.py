@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from publisher.errors import RenderError
+from publisher.errors import PublisherError, RenderError
 from publisher.render.filters import QueryError, parse_query
 from publisher.render.rendered import Rendered
 from publisher.render.service import FeedService
 from publisher.web.conditional import respond
+from publisher.web.metrics import build_registry, metrics
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 FEED_FILES = {"rss.xml": "rss", "atom.xml": "atom", "feed.json": "json"}
 FEED_CACHE = "public, max-age=300"
@@ -141,6 +147,18 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
+async def readyz(request: Request) -> Response:
+    """Ready: the database answers and, in `publisher run`, the worker has started."""
+    try:
+        await run_in_threadpool(_service(request).store.last_change)
+    except PublisherError as e:
+        return JSONResponse({"status": "unavailable", "reason": str(e)}, status_code=503)
+    ready: Callable[[], bool] | None = getattr(request.app.state, "ready", None)
+    if ready is not None and not ready():
+        return JSONResponse({"status": "starting"}, status_code=503)
+    return JSONResponse({"status": "ready"})
+
+
 class FeedFile(Convertor[str]):
     regex = "rss\\.xml|atom\\.xml|feed\\.json"
 
@@ -169,6 +187,8 @@ FEED = ["GET", "HEAD", "OPTIONS"]
 ROUTES: list[BaseRoute] = [
     Route("/", index, methods=GET),
     Route("/healthz", healthz, methods=GET),
+    Route("/readyz", readyz, methods=GET),
+    Route("/metrics", metrics, methods=GET),
     Route("/opml.xml", opml, methods=GET),
     Route("/feed.xsl", stylesheet, methods=GET),
     Route("/{publication}/{file:feedfile}", feed, methods=FEED, name="feed"),
@@ -182,8 +202,11 @@ ROUTES: list[BaseRoute] = [
 ]
 
 
-def create_app(service: FeedService) -> FastAPI:
+def create_app(service: FeedService, *, lifespan: Lifespan | None = None,
+               ready: Callable[[], bool] | None = None) -> FastAPI:
     app = FastAPI(title="Edition feed publisher", routes=list(ROUTES), docs_url="/docs",
-                  redoc_url=None)
+                  redoc_url=None, lifespan=lifespan)
     app.state.feeds = service
+    app.state.metrics = build_registry(service.store)
+    app.state.ready = ready
     return app
