@@ -71,7 +71,7 @@ class DeliveryWorker:
         at = self.clock.now()
         headers = {"content-type": "application/json",
                    **webhook_headers(job.id, self.wall.now(), body, job.secret,
-                                     job.previous_secret, job.secret_rotated_at)}
+                                     job.previous_secret, job.secret_rotated_at, at)}
         reply, error, ms = None, None, 0
         async with self._limits[endpoint(job.url)]:
             try:

@@ -35,11 +35,14 @@ def sign(secret: str, msg_id: str, timestamp: int, body: bytes) -> str:
 
 
 def webhook_headers(
-    msg_id: str, now: dt.datetime, body: bytes, secret: str,
+    msg_id: str, stamp: dt.datetime, body: bytes, secret: str,
     previous_secret: str | None = None, rotated_at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
 ) -> dict[str, str]:
-    """The three Standard Webhooks headers; both signatures for 24 h after a rotation."""
-    ts = int(now.timestamp())
+    """The three Standard Webhooks headers; both signatures for 24 h after a rotation.
+    `stamp` is the real send time; `now` (the injected clock) judges the 24 h."""
+    ts = int(stamp.timestamp())
+    now = now or stamp
     sigs = [sign(secret, msg_id, ts, body)]
     if previous_secret and rotated_at and now - rotated_at < ROTATION_OVERLAP:
         sigs.append(sign(previous_secret, msg_id, ts, body))
