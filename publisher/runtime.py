@@ -15,6 +15,7 @@ from publisher.store import SqlStore, open_store
 
 if TYPE_CHECKING:
     from publisher.ingest.service import Ingestor
+    from publisher.push.services import PushServices
     from publisher.render.service import FeedService
 
 
@@ -46,3 +47,11 @@ class Runtime:
         from publisher.ingest.service import Ingestor
 
         return Ingestor(self.store, self.publications, self.links, clock=self.clock)
+
+    @cached_property
+    def push(self) -> PushServices:  # subscriptions, deliveries, hub, outbound client
+        from publisher.push.services import PushServices
+
+        return PushServices(self.store, self.clock, self.links, self.publications, self.feeds,
+                            allow_networks=list(self.settings.allow_networks),
+                            admin_token=self.settings.admin_token)

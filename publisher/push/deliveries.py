@@ -34,7 +34,7 @@ class DeliveryRepo:
     def __init__(self, store: SqlStore, clock: Clock) -> None:
         self.store, self.clock = store, clock
 
-    def list(self, *, since: dt.datetime | None = None, status: str | None = None,
+    def find(self, *, since: dt.datetime | None = None, status: str | None = None,
              subscription: str | None = None, limit: int = 100) -> list[DeliveryView]:
         d, s, e = t.deliveries, t.subscriptions, t.events
         q = (select(d, e.c.id.label("event_id"), e.c.type.label("event_type"), s.c.url)

@@ -11,7 +11,7 @@ import contextlib
 import json
 import random
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,7 +26,13 @@ from publisher.push.signing import webhook_headers
 from publisher.push.transport import send
 from publisher.store import SqlStore
 
-EventsHook = Callable[[list[Event]], Awaitable[None]]
+
+class Companion(Protocol):
+    """Rides along each round: the WebSub distributor."""
+
+    async def on_events(self, events: list[Event]) -> None: ...
+
+    async def tick(self) -> int: ...
 
 
 def webhook_body(event: Event) -> bytes:
@@ -44,21 +50,23 @@ def endpoint(url: str) -> str:
 class DeliveryWorker:
     def __init__(self, store: SqlStore, clock: Clock, client: httpx.AsyncClient, *,
                  batch: int = 200, per_endpoint: int = 8, wall: Clock | None = None,
-                 rng: random.Random | None = None, on_events: EventsHook | None = None
+                 rng: random.Random | None = None, companion: Companion | None = None
                  ) -> None:
         self.store, self.clock, self.client = store, clock, client
         self.outbox = Outbox(store, clock)
         self.batch, self.wall = batch, wall or SystemClock()
         self.rng = rng or random.Random()
-        self.on_events = on_events  # the WebSub hub's distribution of feed.updated
+        self.companion = companion
         self._limits: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_endpoint))
 
     async def run_once(self) -> int:
         """One round: fan out new events, send one batch of due deliveries."""
         events = await asyncio.to_thread(self.outbox.fan_out)
-        if events and self.on_events is not None:
-            await self.on_events(events)
+        if self.companion is not None:
+            if events:
+                await self.companion.on_events(events)
+            await self.companion.tick()
         jobs = await asyncio.to_thread(self.outbox.claim, self.batch)
         if not jobs:
             return 0

@@ -93,7 +93,7 @@ class SubscriptionRepo:
             raise PushError("no such subscription", key=sid)
         return _record(row)
 
-    def list(self, *, enabled_only: bool = False) -> list[SubscriptionRecord]:
+    def find(self, *, enabled_only: bool = False) -> list[SubscriptionRecord]:
         q = select(t.subscriptions).order_by(t.subscriptions.c.created_at, t.subscriptions.c.id)
         if enabled_only:
             q = q.where(t.subscriptions.c.enabled.is_(True))

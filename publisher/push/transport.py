@@ -77,8 +77,10 @@ async def send(client: httpx.AsyncClient, method: str, url: str, *,
     start = loop.time()
     try:
         async with asyncio.timeout(TOTAL_TIMEOUT):
-            req = client.build_request(method, url, headers=headers, content=content,
-                                       params=params)
+            target = httpx.URL(url)
+            if params:  # appended to the URL's own query, which httpx would replace
+                target = target.copy_merge_params(params)
+            req = client.build_request(method, target, headers=headers, content=content)
             resp = await client.send(req, stream=True, follow_redirects=False)
             try:
                 body = bytearray()

@@ -11,6 +11,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from publisher.errors import RenderError
+from publisher.push import api as push_api
+from publisher.push.routes import ROUTES as PUSH_ROUTES
+from publisher.push.services import PushServices
 from publisher.render.service import FeedService
 from publisher.web.conditional import respond
 
@@ -126,11 +129,14 @@ ROUTES: list[BaseRoute] = [
     Route("/{publication}/{section}/{file:feedfile}", feed, methods=GET, name="section_feed"),
     Route("/{publication}/{date:isodate}/", edition, methods=GET, name="edition"),
     Route("/{publication}/{date:isodate}/{key}", article, methods=GET, name="article"),
+    *PUSH_ROUTES,  # /websub
 ]
 
 
-def create_app(service: FeedService) -> FastAPI:
+def create_app(service: FeedService, push: PushServices | None = None) -> FastAPI:
     app = FastAPI(title="Edition feed publisher", routes=list(ROUTES), docs_url="/docs",
                   redoc_url=None)
+    app.include_router(push_api.router)  # /api/v1 (bearer token)
     app.state.feeds = service
+    app.state.push = push
     return app

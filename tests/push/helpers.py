@@ -33,6 +33,7 @@ class Seen:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
+    raw_query: str = ""
 
 
 Responder = Callable[[Seen], web.StreamResponse]
@@ -53,7 +54,8 @@ class Receiver:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         seen = Seen(request.method, request.path, dict(request.query),
-                    {k.lower(): v for k, v in request.headers.items()}, await request.read())
+                    {k.lower(): v for k, v in request.headers.items()}, await request.read(),
+                    request.query_string)
         self.seen.append(seen)
         return self.respond(seen)
 

@@ -43,7 +43,8 @@ async def test_release_is_delivered_signed(store: SqlStore, now_clock: FixedCloc
         assert seen.headers["content-type"] == "application/json"
     bodies = [json.loads(s.body) for s in receiver.seen]
     published = [b for b in bodies if b["type"] == "article.published"]
-    assert {b["data"]["article"]["headline"] for b in published} == {"市政协会议召开", "绿色生态漓江"}
+    headlines = {b["data"]["article"]["headline"] for b in published}
+    assert headlines == {"市政协会议召开", "绿色生态漓江"}
     assert published[0]["data"]["article"]["paragraphs"]  # the full article
     ids = {s.headers["webhook-id"] for s in receiver.seen}
     assert ids == {r.id for r in rows(store, t.deliveries)}

@@ -45,7 +45,7 @@ def no_connect(monkeypatch: pytest.MonkeyPatch) -> list[object]:
                                  "http://[::1]/", "http://0.0.0.0/", "ftp://example.com/"])
 async def test_literal_refused_before_connecting(url: str, no_connect: list[object]) -> None:
     async with make_client(Guard()) as client:
-        with pytest.raises(PushError, match="outbound guard|only http"):
+        with pytest.raises(PushError, match=r"outbound guard|only http"):
             await send(client, "POST", url, content=b"{}")
     assert no_connect == []
 
@@ -112,13 +112,13 @@ async def test_replay_resends_exactly_the_failed(store: SqlStore, now_clock: Fix
         await w.run_once()
         now_clock.advance(hours=12)
     deliveries = DeliveryRepo(store, now_clock)
-    dead = {d.id for d in deliveries.list(status="dead")}
-    assert len(dead) == 3 and {d.subscription_id for d in deliveries.list(status="dead")} == {"b"}
+    dead = {d.id for d in deliveries.find(status="dead")}
+    assert len(dead) == 3 and {d.subscription_id for d in deliveries.find(status="dead")} == {"b"}
     down.clear()
     receiver.seen.clear()
     assert set(deliveries.replay(since=start)) == dead
     await w.run_once()
     assert {s.headers["webhook-id"] for s in receiver.seen} == dead
     assert len(receiver.seen) == 3
-    assert {d.status for d in deliveries.list()} == {"delivered"}
+    assert {d.status for d in deliveries.find()} == {"delivered"}
     assert deliveries.replay(since=start - dt.timedelta(days=1)) == []
