@@ -22,6 +22,16 @@ err = Console(stderr=True)
 out = Console()
 
 
+def _push_apps() -> None:
+    from publisher.push.cli import deliveries, subscribers
+
+    app.add_typer(subscribers, name="subscribers")
+    app.add_typer(deliveries, name="deliveries")
+
+
+_push_apps()
+
+
 def _runtime() -> Runtime:
     return Runtime(load_settings())
 
@@ -102,7 +112,7 @@ def _serve(rt: Runtime) -> None:
 
     from publisher.web.app import create_app
 
-    uvicorn.run(create_app(rt.feeds), host=rt.settings.host, port=rt.settings.port,
+    uvicorn.run(create_app(rt.feeds, rt.push), host=rt.settings.host, port=rt.settings.port,
                 log_level="info", proxy_headers=True)
 
 
