@@ -55,7 +55,7 @@ async def test_hostname_resolving_to_loopback_is_refused(receiver: Receiver) -> 
         with pytest.raises(PushError, match=r"outbound guard.*127\.0\.0\.1"):
             await send(client, "POST", f"http://localhost:{receiver.port}/", content=b"{}")
     assert receiver.seen == []
-    async with make_client(Guard(["127.0.0.1/32"])) as client:  # explicitly allowed
+    async with make_client(Guard(["127.0.0.1/32", "::1/128"])) as client:  # allowed
         reply = await send(client, "POST", f"http://localhost:{receiver.port}/", content=b"{}")
     assert reply.status == 204 and len(receiver.seen) == 1
 
