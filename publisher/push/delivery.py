@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import random
 from collections import defaultdict
 from typing import Protocol
@@ -17,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from publisher.clock import Clock, SystemClock
-from publisher.errors import PushError
+from publisher.errors import PublisherError, PushError
 from publisher.models import Event
 from publisher.push.outbox import Job, Outbox
 from publisher.push.records import Result, record
@@ -25,6 +26,8 @@ from publisher.push.retry import judge
 from publisher.push.signing import webhook_headers
 from publisher.push.transport import send
 from publisher.store import SqlStore
+
+log = logging.getLogger(__name__)
 
 
 class Companion(Protocol):
@@ -97,6 +100,11 @@ class DeliveryWorker:
     async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
         """Until `stop` is set: rounds back to back while there is work, else wait."""
         while not stop.is_set():
-            if await self.run_once() == 0:
+            try:
+                busy = await self.run_once()
+            except PublisherError as e:  # the database went away: wait and try again
+                log.warning("delivery round failed: %s", e)
+                busy = 0
+            if busy == 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=idle)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from standardwebhooks import Webhook
 from typer.testing import CliRunner
 
 from publisher.cli import app as cli_app
-from publisher.clock import FixedClock
+from publisher.clock import FixedClock, SystemClock
 from publisher.errors import ConfigError
 from publisher.models import Publication
 from publisher.push.config_sync import load_subscribers, sync_config
@@ -21,7 +22,7 @@ from publisher.store import SqlStore
 from publisher.store import tables as t
 from publisher.web.app import create_app
 
-from .helpers import LINKS, add_events, rows, simple_event
+from .helpers import LINKS, Receiver, add_events, rows, simple_event
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "s3cret-token"
@@ -135,3 +136,31 @@ def test_cli(tmp_path: Path) -> None:
     assert r.exit_code == 0
     r = runner.invoke(cli_app, ["subscribers", "remove", "p"], env=env)
     assert r.exit_code == 0
+
+
+async def test_run_delivery_worker(tmp_path: Path, receiver: Receiver) -> None:
+    import asyncio
+
+    from publisher.push.runner import run_delivery_worker
+    from publisher.runtime import Runtime
+    from publisher.settings import Settings
+
+    subs = tmp_path / "subscribers.toml"
+    subs.write_text(f'[[subscriber]]\nid = "r"\nurl = "{receiver.url}/hook"\n'
+                    'secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"\n')
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'w.db'}", subscribers_file=subs,
+                        publications_dir=ROOT / "config" / "publications",
+                        allow_networks=["127.0.0.1/32"])
+    rt = Runtime(settings, clock=SystemClock())
+    add_events(rt.store, [simple_event(1, dt.datetime.now(dt.UTC))])
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_delivery_worker(rt, stop, idle=0.05))
+    for _ in range(100):
+        if receiver.seen:
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(task, 5)
+    (seen,) = receiver.seen
+    Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").verify(seen.body, seen.headers)
+    rt.store.close()
