@@ -21,6 +21,16 @@ err = Console(stderr=True)
 out = Console()
 
 
+def _push_apps() -> None:
+    from publisher.push.cli import deliveries, subscribers
+
+    app.add_typer(subscribers, name="subscribers")
+    app.add_typer(deliveries, name="deliveries")
+
+
+_push_apps()
+
+
 def _runtime() -> Runtime:
     return Runtime(load_settings())
 
@@ -101,7 +111,7 @@ def _serve(rt: Runtime) -> None:
 
     from publisher.web.app import create_app
 
-    uvicorn.run(create_app(rt.feeds), host=rt.settings.host, port=rt.settings.port,
+    uvicorn.run(create_app(rt.feeds, rt.push), host=rt.settings.host, port=rt.settings.port,
                 log_level="info", proxy_headers=True)
 
 
@@ -127,18 +137,25 @@ def _logging() -> None:
 
 async def _run_all(rt: Runtime) -> None:
     """uvicorn and the worker on one loop; the worker is up before the port is bound."""
+    import asyncio
+
     import uvicorn
 
+    from publisher.push.runner import run_delivery_worker
     from publisher.web.app import create_app
 
     worker = rt.worker()
     await worker.start()
-    config = uvicorn.Config(create_app(rt.feeds, ready=lambda: worker.ready),
+    stop = asyncio.Event()
+    deliveries = asyncio.create_task(run_delivery_worker(rt, stop))
+    config = uvicorn.Config(create_app(rt.feeds, rt.push, ready=lambda: worker.ready),
                             host=rt.settings.host, port=rt.settings.port, log_level="info",
                             proxy_headers=True)
     try:
         await uvicorn.Server(config).serve()
     finally:
+        stop.set()
+        await deliveries
         await worker.stop()
 
 
@@ -150,7 +167,10 @@ async def _run_worker(rt: Runtime) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await rt.worker().run(stop)
+    from publisher.push.runner import run_delivery_worker
+
+    # ingest and deliveries share one loop until SIGINT or SIGTERM
+    await asyncio.gather(rt.worker().run(stop), run_delivery_worker(rt, stop))
 
 
 @app.command()

@@ -15,6 +15,7 @@ from publisher.store import SqlStore, open_store
 
 if TYPE_CHECKING:
     from publisher.ingest.service import Ingestor
+    from publisher.push.services import PushServices
     from publisher.render.service import FeedService
     from publisher.schedule.worker import Worker
 
@@ -56,3 +57,11 @@ class Runtime:
         return Worker(self.ingestor, inbox=s.inbox, quarantine=s.quarantine, archive=s.archive,
                       scan_interval=s.scan_interval, quiet_period=s.quiet_period,
                       sweep_interval=s.sweep_interval, seeds=s.seeds if seeds else None)
+
+    @cached_property
+    def push(self) -> PushServices:  # subscriptions, deliveries, hub, outbound client
+        from publisher.push.services import PushServices
+
+        return PushServices(self.store, self.clock, self.links, self.publications, self.feeds,
+                            allow_networks=list(self.settings.allow_networks),
+                            admin_token=self.settings.admin_token)

@@ -14,6 +14,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from publisher.errors import PublisherError, RenderError
+from publisher.push import api as push_api
+from publisher.push.routes import ROUTES as PUSH_ROUTES
+from publisher.push.services import PushServices
 from publisher.render.filters import QueryError, parse_query
 from publisher.render.rendered import Rendered
 from publisher.render.service import FeedService
@@ -190,6 +193,7 @@ ROUTES: list[BaseRoute] = [
     Route("/readyz", readyz, methods=GET),
     Route("/metrics", metrics, methods=GET),
     Route("/opml.xml", opml, methods=GET),
+    *PUSH_ROUTES,  # /websub
     Route("/feed.xsl", stylesheet, methods=GET),
     Route("/{publication}/{file:feedfile}", feed, methods=FEED, name="feed"),
     Route("/{publication}/{section}/{file:feedfile}", feed, methods=FEED, name="section_feed"),
@@ -202,11 +206,14 @@ ROUTES: list[BaseRoute] = [
 ]
 
 
-def create_app(service: FeedService, *, lifespan: Lifespan | None = None,
+def create_app(service: FeedService, push: PushServices | None = None, *,
+               lifespan: Lifespan | None = None,
                ready: Callable[[], bool] | None = None) -> FastAPI:
     app = FastAPI(title="Edition feed publisher", routes=list(ROUTES), docs_url="/docs",
                   redoc_url=None, lifespan=lifespan)
+    app.include_router(push_api.router)  # /api/v1 (bearer token)
     app.state.feeds = service
+    app.state.push = push
     app.state.metrics = build_registry(service.store)
     app.state.ready = ready
     return app

@@ -1,0 +1,109 @@
+"""The outbox: fan-out of undispatched events into deliveries, and claiming due ones.
+
+Fan-out and claim each run in one transaction. On PostgreSQL both lock with
+FOR UPDATE SKIP LOCKED, so several workers share the work; a claim also sets
+`claimed_until` (a lease), so a delivery being sent is not claimed again even
+after the claiming transaction commits. SQLite runs one process: a plain claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, or_, select, update
+
+from publisher.clock import Clock
+from publisher.models import Event
+from publisher.push.subscriptions import SubscriptionRecord, matches
+from publisher.store import SqlStore
+from publisher.store import tables as t
+
+LEASE = dt.timedelta(seconds=60)
+RETRYABLE = ("pending", "failed")
+
+
+def new_delivery_id() -> str:
+    return "msg_" + uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Job:
+    """A claimed delivery with what sending it needs."""
+
+    id: str
+    attempts: int
+    subscription_id: str
+    url: str
+    secret: str
+    previous_secret: str | None
+    secret_rotated_at: dt.datetime | None
+    event: Event
+
+
+def _event(r: Any) -> Event:
+    return Event(id=r.id, type=r.type, timestamp=r.timestamp, publication=r.publication,
+                 section=r.section, data=r.data)
+
+
+def _locking(conn: Connection, q: Any) -> Any:
+    return q.with_for_update(skip_locked=True) if conn.dialect.name == "postgresql" else q
+
+
+class Outbox:
+    def __init__(self, store: SqlStore, clock: Clock) -> None:
+        self.store, self.clock = store, clock
+
+    def fan_out(self, limit: int = 500) -> list[Event]:
+        """One delivery row per matching enabled subscription for each undispatched
+        event, and the events marked dispatched, in one transaction. Returns the
+        events dispatched (the caller hands feed.updated ones to the WebSub hub)."""
+        ev = t.events
+        now = self.clock.now()
+        with self.store.tx() as conn:
+            q = (select(ev).where(ev.c.dispatched_at.is_(None)).order_by(ev.c.seq)
+                 .limit(limit))
+            rows = conn.execute(_locking(conn, q)).all()
+            if not rows:
+                return []
+            subs = [SubscriptionRecord.model_validate(dict(r._mapping)) for r in conn.execute(
+                select(t.subscriptions).where(t.subscriptions.c.enabled.is_(True)))]
+            events = [(r.seq, _event(r)) for r in rows]
+            values = [{"id": new_delivery_id(), "event_seq": seq, "subscription_id": s.id,
+                       "status": "pending", "attempts": 0, "next_attempt_at": now,
+                       "created_at": now}
+                      for seq, e in events for s in subs if matches(s, e)]
+            if values:
+                conn.execute(t.deliveries.insert(), values)
+            conn.execute(update(ev).where(ev.c.seq.in_([seq for seq, _ in events]))
+                         .values(dispatched_at=now))
+        return [e for _, e in events]
+
+    def claim(self, limit: int = 100, lease: dt.timedelta = LEASE) -> list[Job]:
+        d, s, ev = t.deliveries, t.subscriptions, t.events
+        now = self.clock.now()
+        due = and_(d.c.status.in_(RETRYABLE), d.c.next_attempt_at <= now,
+                   or_(d.c.claimed_until.is_(None), d.c.claimed_until < now))
+        with self.store.tx() as conn:
+            q = (select(d.c.id).join(s, s.c.id == d.c.subscription_id)
+                 .where(due, s.c.enabled.is_(True)).order_by(d.c.next_attempt_at).limit(limit))
+            if conn.dialect.name == "postgresql":
+                q = q.with_for_update(of=d, skip_locked=True)
+            ids = list(conn.scalars(q))
+            if not ids:
+                return []
+            conn.execute(update(d).where(d.c.id.in_(ids)).values(claimed_until=now + lease))
+            rows = conn.execute(
+                select(d.c.id, d.c.attempts, d.c.subscription_id, s.c.url, s.c.secret,
+                       s.c.previous_secret, s.c.secret_rotated_at,
+                       ev.c.id.label("event_id"), ev.c.type, ev.c.timestamp,
+                       ev.c.publication, ev.c.section, ev.c.data)
+                .join(s, s.c.id == d.c.subscription_id).join(ev, ev.c.seq == d.c.event_seq)
+                .where(d.c.id.in_(ids))).all()
+        return [Job(r.id, r.attempts, r.subscription_id, r.url, r.secret, r.previous_secret,
+                    r.secret_rotated_at,
+                    Event(id=r.event_id, type=r.type, timestamp=r.timestamp,
+                          publication=r.publication, section=r.section, data=r.data))
+                for r in rows]

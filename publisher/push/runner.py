@@ -1,0 +1,23 @@
+"""The delivery loop's entry point for `publisher worker` / `publisher run`."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from publisher.push.config_sync import sync_config
+
+if TYPE_CHECKING:
+    from publisher.runtime import Runtime
+
+
+async def run_delivery_worker(runtime: Runtime, stop: asyncio.Event, *,
+                              idle: float = 1.0) -> None:
+    """Sync config/subscribers.toml, then fan out, deliver and distribute until `stop`
+    is set. Any number of these may run against one PostgreSQL database."""
+    push = runtime.push
+    sync_config(push.subscriptions, runtime.settings.subscribers_file)
+    try:
+        await push.worker().run(stop, idle=idle)
+    finally:
+        await push.aclose()
