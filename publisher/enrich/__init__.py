@@ -1,5 +1,5 @@
-"""Enrichment: tags, summary, people and places (jieba, loaded once per process)."""
+"""Enrichment: tags, summary, people and places.
 
-from publisher.enrich.enricher import Enricher, summarize
-
-__all__ = ["Enricher", "summarize"]
+The Enricher (publisher.enrich.enricher) holds jieba and is loaded once per
+worker process; this package's top level stays import-cheap for the web path.
+"""

@@ -11,18 +11,13 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from publisher.enrich.summary import summarize
 from publisher.models import Article, Publication
 
-SUMMARY_MAX = 120
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-# Leads carry source and dateline; a summary reads better without them.
-_LEAD = re.compile(r"^[^，。（(]{0,30}?(?:讯|电)\s*[（(][^）)]{0,40}[）)]\s*")
 # Years, dates, counts and ordinals are never tags: 2026, 4月, 六届, 第三, 一季度.
 _NUMBERISH = re.compile(
     r"^[第]?[\d０-９〇零一二三四五六七八九十百千万亿两.%％]+"
     r"[年月日号时届次个项条批家名人期季度亿万元]*$")
-# Where a long sentence may be cut: after a clause mark, not between digits (1,234).
-_CLAUSE = re.compile(r"(?<=[，、；：])|(?<=[,;:])(?!\d)")
 # Nouns, names, places, organisations, verbal nouns: what a reader files a story under.
 TAG_POS = ("n", "nr", "nrt", "ns", "nt", "nz", "vn", "eng")
 
@@ -35,45 +30,6 @@ STOP_WORDS = frozenset(
 
 def is_tag(word: str) -> bool:
     return len(word) >= 2 and word not in STOP_WORDS and not _NUMBERISH.match(word)
-
-
-def lead_text(article: Article) -> str:
-    text = "".join(article.paragraphs[:2])
-    text = _LEAD.sub("", text, count=1)
-    if article.incomplete_start:  # the first sentence lost its start: skip it
-        _first, sep, rest = text.partition("。")
-        text = rest if sep and rest else text
-    return text
-
-
-def summarize(article: Article, limit: int = SUMMARY_MAX) -> str:
-    """The lead sentence or two (≤ *limit* characters), never cut inside a word or number."""
-    text = lead_text(article)
-    out = ""
-    for sentence in _SENTENCE_END.split(text):
-        if not sentence:
-            continue
-        if len(out) + len(sentence) > limit:
-            break
-        out += sentence
-    if out:
-        return out
-    # One long first sentence: stop at the last clause break that fits.
-    clauses = [c for c in _CLAUSE.split(text) if c]
-    for clause in clauses:
-        if len(out) + len(clause) > limit - 1:
-            break
-        out += clause
-    return (out.rstrip("，、；：,;:") or _word_safe(text, limit - 1)) + "…"
-
-
-def _word_safe(text: str, limit: int) -> str:
-    """No clause break fits: cut before the last run of letters or digits crossing *limit*."""
-    head = text[:limit]
-    match = re.search(r"[0-9A-Za-z.,%]+$", head)
-    if match and limit < len(text) and re.match(r"[0-9A-Za-z.,%]", text[limit]):
-        head = head[:match.start()]
-    return head
 
 
 def _dict_entry(entry: str) -> tuple[str, str]:

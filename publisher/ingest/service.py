@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from publisher.clock import Clock, SystemClock
 from publisher.config import EditionInfo, load_edition_info
 from publisher.edition import parse_edition, parse_page
-from publisher.enrich import Enricher
+from publisher.enrich.enricher import Enricher
 from publisher.errors import EditionError, PublisherError, StoreError
 from publisher.ingest.changes import EditionDiff, diff_edition
 from publisher.ingest.events import EventBuilder, failed_event

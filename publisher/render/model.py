@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 
-from publisher.enrich import summarize
+from publisher.enrich.summary import summarize
 from publisher.links import Links
 from publisher.models import Article, Publication, Section, StoredArticle
 from publisher.render.filters import FeedQuery

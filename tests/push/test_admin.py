@@ -18,6 +18,7 @@ from publisher.models import Publication
 from publisher.push.config_sync import load_subscribers, sync_config
 from publisher.push.services import PushServices
 from publisher.push.subscriptions import SubscriptionRepo
+from publisher.render.service import FeedService
 from publisher.store import SqlStore
 from publisher.store import tables as t
 from publisher.web.app import create_app
@@ -33,7 +34,7 @@ async def api(store: SqlStore, clock: FixedClock, guilin: Publication
               ) -> AsyncIterator[httpx.AsyncClient]:
     push = PushServices(store, clock, LINKS, {"guilin-daily": guilin}, None,  # type: ignore[arg-type]
                         admin_token=TOKEN)
-    app = create_app(None, push)  # type: ignore[arg-type]
+    app = create_app(FeedService(push.store, push.publications, push.links), push)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                  base_url="http://test",
                                  headers={"authorization": f"Bearer {TOKEN}"}) as c:

@@ -16,7 +16,7 @@ from aiohttp import web
 from publisher.clock import FixedClock
 from publisher.models import Event, Publication
 from publisher.push.services import PushServices
-from publisher.render.service import Rendered, make_rendered
+from publisher.render.service import FeedService, Rendered, make_rendered
 from publisher.store import SqlStore
 from publisher.web.app import create_app
 
@@ -64,7 +64,7 @@ async def push(store: SqlStore, clock: FixedClock, guilin: Publication
 
 @pytest.fixture
 async def hub(push: PushServices) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(None, push)  # type: ignore[arg-type]
+    app = create_app(FeedService(push.store, push.publications, push.links), push)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                  base_url="http://127.0.0.1:8000") as c:
         yield c

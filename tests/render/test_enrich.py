@@ -7,8 +7,8 @@ from feedkit import publications
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from publisher.enrich import Enricher, summarize
-from publisher.enrich.enricher import STOP_WORDS, is_tag
+from publisher.enrich.enricher import STOP_WORDS, Enricher, is_tag
+from publisher.enrich.summary import summarize
 from publisher.models import Article
 
 LEAD = ("本报讯（记者刘健）4月1日，市委书记赵仲华在阳朔调研漓江流域生态环境保护工作，"

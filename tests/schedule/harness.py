@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 
 from publisher.clock import Clock, FixedClock
-from publisher.enrich import Enricher
+from publisher.enrich.enricher import Enricher
 from publisher.ingest.service import Ingestor
 from publisher.links import Links
 from publisher.models import Event, Publication
