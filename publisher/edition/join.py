@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from math import log
 
 from publisher.edition import patterns as P
 
@@ -20,6 +21,10 @@ _FUNCTION_END = set("的了着和与及或在对把被将从向以等之其所�
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
 _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")
+_HAN = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+"  # jieba's re_han_default: words never cross others
+_HAN_TAIL = re.compile(_HAN + "$")
+_HAN_HEAD = re.compile(_HAN)
+_ENG = re.compile("[a-zA-Z0-9]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
@@ -32,23 +37,60 @@ def _jieba() -> object:
     return jieba
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], float]:
+    """jieba's prefix dictionary (word -> frequency, 0 for mere prefixes) and log of the total."""
+    jb = _jieba()
+    dt = jb.dt  # type: ignore[attr-defined]
+    return dt.FREQ, log(dt.total)
+
+
 def unbalanced(text: str) -> bool:
     """An opening bracket or quote left open: the text goes on in the next block."""
-    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+    return any(a in text and text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
+def _word_ends(block: str) -> set[int]:
+    """Word boundaries of jieba's cut(block, HMM=False), from its dictionary directly.
+
+    The same maximum-probability route over the word graph as jieba, with its
+    merging of single ASCII letters/digits into one word, without the per-call
+    overhead of cut().
+    """
+    freq, logtotal = _dictionary()
+    n = len(block)
+    dag: list[list[int]] = []
+    for k in range(n):
+        ends = []
+        i, frag = k, block[k]
+        while i < n and frag in freq:
+            if freq[frag]:
+                ends.append(i)
+            i += 1
+            frag = block[k:i + 1]
+        dag.append(ends or [k])
+    route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for idx in range(n - 1, -1, -1):
+        route[idx] = max((log(freq.get(block[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                         for x in dag[idx])
+    bounds: set[int] = set()
+    x = 0
+    while x < n:
+        y = route[x][1] + 1
+        if not (y == x + 1 and _ENG.match(block[x]) and y < n and _ENG.match(block[y])
+                and route[y][1] == y):
+            bounds.add(y)
+        x = y
+    return bounds
 
 
 def word_across(left: str, right: str) -> bool:
     """True when jieba segments a word that spans the break between left and right."""
-    a, b = left[-6:], right[:6]
-    if not a or not b:
+    a = _HAN_TAIL.search(left[-6:])
+    b = _HAN_HEAD.match(right[:6])
+    if a is None or b is None:
         return False
-    jb = _jieba()
-    pos = 0
-    for word in jb.cut(a + b, HMM=False):  # type: ignore[attr-defined]
-        if pos < len(a) < pos + len(word):
-            return True
-        pos += len(word)
-    return False
+    return len(a.group()) not in _word_ends(a.group() + b.group())
 
 
 def heading_like(text: str) -> bool:

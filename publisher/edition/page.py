@@ -26,13 +26,15 @@ def _kind(text: str) -> str:
         return "byline"
     if text[:1] in "（(" and text[-1:] in "）)" and not P.ORDINAL.match(text) and len(text) > 3:
         return "endnote"
-    if P.EMAIL.search(text) and len(text) <= 60:
+    if len(text) <= 60 and P.has_email(text):
         return "endnote"
     return "text"
 
 
 def _strip_jumps(text: str) -> tuple[str, int | None, int | None]:
     jump_to = jump_from = None
+    if "版" not in text:
+        return text, None, None
     for m in P.JUMP.finditer(text):
         page = cn_number(m.group("page"))
         if m.group("dir") == "下":
@@ -78,7 +80,7 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         last = merged[n + 1][0] - 1 if n + 1 < len(merged) else len(pieces) - 1
         base = pieces[first]
         tail = pieces[last]
-        kind = base.kind if base.kind != "text" else _kind(text)
+        kind = base.kind if base.kind != "text" or first == last else _kind(text)
         units.append(Unit(text, kind, jump_to=tail.jump_to, jump_from=base.jump_from))
         for k in range(first, last + 1):
             remap[k] = n

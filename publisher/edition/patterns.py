@@ -52,7 +52,12 @@ TERMINAL = "。！？!?…"
 SUB_START = re.compile(r"^(?:——|—|写在|论|访|探访|回访|纪念|记|要求|强调|部署)")
 SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|出席|讲话|致辞)$")
 KICKER_END = re.compile(r"(?:——|—|强调|表示|指出|认为|宣布|提出|：|:)$")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def has_email(text: str) -> bool:
+    """An e-mail address in the text (cheap test first: most paragraphs have no @)."""
+    return "@" in text and EMAIL.search(text) is not None
 EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
 ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
 FRONT_LABEL = re.compile(

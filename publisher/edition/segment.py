@@ -72,7 +72,7 @@ def _ended(prev: Unit | None) -> bool:
         return True
     if prev.jump_to is not None or prev.kind == "endnote":
         return True
-    return bool(P.EMAIL.search(prev.text))
+    return P.has_email(prev.text)
 
 
 def _tagged(text: str) -> bool:
