@@ -24,6 +24,11 @@ _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家�
 _HAN = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+"  # jieba's re_han_default: words never cross others
 _HAN_TAIL = re.compile(_HAN + "$")
 _HAN_HEAD = re.compile(_HAN)
+_CJK_TAIL = re.compile("[\u4e00-\u9fff]+$")
+_CJK_HEAD = re.compile("[\u4e00-\u9fff]+")
+_CONNECTIVE = re.compile(
+    "^(?:至于|但是|而且|并且|因此|然而|所以|况且|何况|以及|此外|不过|可是|从而|进而)"
+)
 _ENG = re.compile("[a-zA-Z0-9]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
@@ -93,6 +98,21 @@ def word_across(left: str, right: str) -> bool:
     return len(a.group()) not in _word_ends(a.group() + b.group())
 
 
+def echoed_across(left: str, right: str, page: str) -> bool:
+    """A string of 4+ CJK characters spanning the break that the page prints elsewhere.
+
+    Names jieba does not know (a village in the kicker, 何 | 家岩村) and set phrases
+    of the story recur on the page; the halves of a heading and its story do not.
+    """
+    a = _CJK_TAIL.search(left[-3:])
+    b = _CJK_HEAD.match(right[:3])
+    if not page or a is None or b is None:
+        return False
+    ta, hb = a.group(), b.group()
+    return any(ta[-k:] + hb[:4 - k] in page for k in range(1, 4) if k <= len(ta)
+               and 4 - k <= len(hb))
+
+
 def heading_like(text: str) -> bool:
     """Short, no sentence end inside: could be a headline, kicker or intertitle."""
     limit = HEADING_MAX * 2 if text.endswith(("）", ")")) else HEADING_MAX
@@ -104,7 +124,7 @@ def heading_like(text: str) -> bool:
     )
 
 
-def should_join(left: str, right: str, *, left_is_start: bool) -> bool:
+def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -> bool:
     """Whether `right` continues the paragraph that `left` ends with."""
     if not left or not right:
         return False
@@ -120,21 +140,24 @@ def should_join(left: str, right: str, *, left_is_start: bool) -> bool:
     if last in _FUNCTION_END:
         return True
     if left_is_start and heading_like(left):
+        if _CONNECTIVE.match(left):  # headings do not open with 至于, 而且, 因此 …
+            return True
         clauses = left.split("，")
         if len(clauses) > 1 and (len(clauses[-1]) < 4 or max(map(len, clauses)) > 20):
             return True
-        return word_across(left, right)
+        return word_across(left, right) or echoed_across(left, right, page)
     return True
 
 
 def join_fragments(texts: list[str], starts_ok: list[bool]) -> list[tuple[int, str]]:
     """Merge consecutive fragments; returns (index of first fragment, merged text)."""
     out: list[tuple[int, str]] = []
+    page = "\n".join(texts)
     for i, text in enumerate(texts):
         if out and starts_ok[i]:
             idx, prev = out[-1]
             single = idx == i - 1
-            if should_join(prev, text, left_is_start=single):
+            if should_join(prev, text, left_is_start=single, page=page):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

@@ -60,6 +60,10 @@ def has_email(text: str) -> bool:
     return "@" in text and EMAIL.search(text) is not None
 EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
 ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
+#: a box printed with the story before it: 记者手记, 相关链接, 编后
+SIDEBAR_LABEL = re.compile(
+    r"^(?:(?:记者|编辑|采访)?(?:手记|札记)|记者观察|(?:相关|背景|新闻)?链接|延伸阅读|编后[语记]?)$"
+)
 FRONT_LABEL = re.compile(
     r"^(?:内容提要|编者的话|编者按|核心阅读|导读|阅读提示|开栏的话|编后|提要)$"
 )

@@ -111,9 +111,13 @@ class Context:
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     """Whether a run of heading-like units opens a new article (else: intertitles)."""
-    if cur is None or (not cur.header.headline and not cur.paragraphs) or _ended(ctx.prev):
+    if cur is None or (not cur.header.headline and not cur.paragraphs):
         return True
     nxt = ctx.nxt
+    if len(run) == 1 and P.SIDEBAR_LABEL.match(run[0]) and (nxt is None or nxt.kind != "lead"):
+        return False
+    if _ended(ctx.prev):
+        return True
     if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
         return True
     if ctx.byline and not cur.package:

@@ -173,3 +173,27 @@ def test_article_ids_are_unique_within_a_page() -> None:
     ids = [a.id for a in page.articles]
     assert len(ids) == 2 and len(set(ids)) == 2
     assert ids[0].startswith("01-")
+
+
+def test_heading_like_fragment_opening_with_a_connective_is_a_sentence() -> None:
+    a = only(parse("两岸交流持续升温", P1, "至于个别人士所谓交流已经中断的那些说法",
+                   "显然与事实不符，", "有关部门对此作了回应。"))
+    assert a.paragraphs == [P1, "至于个别人士所谓交流已经中断的那些说法显然与事实不符，"
+                                "有关部门对此作了回应。"]
+    assert a.intertitles == []
+
+
+def test_break_inside_a_name_the_page_prints_elsewhere() -> None:
+    page = parse("桐溪湾村", "青山叠翠溪水长（美丽乡村）", "某某县某某镇桐",
+                 "溪湾村地处山区，村民种茶为生，近年来发展乡村旅游。", P1)
+    a = only(page)
+    assert (a.kicker, a.headline, a.subheadline) == ("桐溪湾村", "青山叠翠溪水长（美丽乡村）", None)
+    assert a.paragraphs[0] == "某某县某某镇桐溪湾村地处山区，村民种茶为生，近年来发展乡村旅游。"
+
+
+def test_sidebar_label_after_a_credit_stays_with_the_story() -> None:
+    page = parse("抗洪一线的年轻人", P1, P2, "（某某、某某对本文有贡献）", "记者手记",
+                 "记者在大堤上看到，年轻的面孔格外醒目。", "（某某）")
+    a = only(page)
+    assert a.paragraphs[-3:] == ["记者手记", "记者在大堤上看到，年轻的面孔格外醒目。", "（某某）"]
+    assert a.intertitles == [3]
