@@ -145,7 +145,10 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -
         clauses = left.split("，")
         if len(clauses) > 1 and (len(clauses[-1]) < 4 or max(map(len, clauses)) > 20):
             return True
-        return word_across(left, right) or echoed_across(left, right, page)
+        if word_across(left, right):
+            return True
+        # a heading before a heading stays apart, even when a lead repeats their words
+        return not heading_like(right) and echoed_across(left, right, page)
     return True
 
 

@@ -148,8 +148,7 @@ def parse_page(
     names = frozenset(n for n in (publication.name if publication else None,) if n)
     blocks = split_blocks(text, publication_names=names,
                           masthead=frozenset(publication.masthead) if publication else frozenset())
-    if not names:
-        blocks = _page_top_name(blocks)
+    blocks = _page_top(blocks, find_paper=not names, page_name=name)
     units, owner = build_units(blocks)
     drafts = segment(units)
     articles = [to_article(d, number, edition_date, name) for d in drafts
@@ -168,9 +167,16 @@ def parse_page(
                 articles=articles, roles=roles)
 
 
-def _page_top_name(blocks: list[Block]) -> list[Block]:
-    """Without configuration: a short 报/刊 name at the very top of a page is the masthead."""
-    for block in blocks[:3]:
-        if block.role == "text" and len(block.text) <= 6 and block.text.endswith(("报", "刊")):
+def _page_top(blocks: list[Block], *, find_paper: bool, page_name: str | None) -> list[Block]:
+    """Above the first story: a short 报/刊 name (when not configured) is the masthead,
+    the page's own name (版名 from edition.toml, 评论, 要闻) is furniture."""
+    for block in blocks[:4]:
+        if block.role != "text":
+            continue
+        if find_paper and len(block.text) <= 6 and block.text.endswith(("报", "刊")):
             block.role = "masthead"
+        elif page_name and block.text.replace(" ", "") == page_name.replace(" ", ""):
+            block.role = "furniture"
+        else:
+            break
     return blocks

@@ -37,12 +37,14 @@ LEAD_DIAN = re.compile(
 LEAD_XUN = re.compile(
     r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )
-ROLE_WORDS = (r"(?:特约记者|见习记者|实习记者|摄影记者|实习生|记者|通讯员|特约撰稿人|撰稿人|摄影|"
-              r"文\s*/\s*图|文字|图片)")
+ROLE_WORDS = (r"(?:特约评论员|评论员|特约记者|见习记者|实习记者|摄影记者|实习生|记者|通讯员|"
+              r"特约撰稿人|撰稿人|摄影|文\s*/\s*图|文字|图片)")
 BYLINE = re.compile(
     rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?P<body>{ROLE_WORDS}\s*[\u4e00-\u9fff·].*)$"
     r"(?<!手记)(?<!观察)(?<!笔记)(?<!札记)(?<!随笔)(?<!感言)(?<!来信)"
 )
+#: a credit without a name: 本报评论员, 新华社特约评论员
+STAFF_BYLINE = re.compile(rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?:特约)?评论员$")
 ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")
 #: a column name in brackets closing a headline: （人民论坛）, （权威访谈）
 COLUMN_TAG = re.compile(

@@ -72,6 +72,8 @@ def _ended(prev: Unit | None) -> bool:
         return True
     if prev.jump_to is not None or prev.kind == "endnote":
         return True
+    if prev.kind == "byline" and prev.role == "paragraph":  # a credit after the text
+        return True
     return P.has_email(prev.text)
 
 
@@ -107,6 +109,7 @@ class Context:
     byline: bool
     siblings: int = 0
     jumps: bool = False
+    caption: bool = False
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -137,7 +140,20 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
               f"jumps={ctx.jumps}", file=sys.stderr)
     if cur.lead is not None:
         return True
-    return not (ctx.siblings or ctx.jumps)
+    if ctx.siblings or ctx.jumps:
+        return False
+    # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
+    return not (len(run) == 1 and cur.byline is not None and not cur.package
+                and not any(_tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
+                and not ctx.caption)
+
+
+_CAPTION = re.compile(r"^(?:图为|(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,])|图为|摄）?$")
+
+
+def _caption(stretch: list[Unit]) -> bool:
+    """A photo caption: a few lines, 图为…, opening with the day, ending with 摄."""
+    return 0 < len(stretch) <= 3 and any(_CAPTION.search(u.text) for u in stretch)
 
 
 def _sub_ok(text: str) -> bool:
@@ -211,6 +227,10 @@ def segment(units: list[Unit]) -> list[Draft]:
             if unit.kind == "byline" and not cur.paragraphs and cur.byline is None:
                 cur.byline = unit.text
                 unit.role = "byline"
+            elif unit.kind == "byline" and cur.byline is None:  # signed at the end: kept as printed
+                cur.byline = unit.text
+                unit.role = "paragraph"
+                cur.add(unit)
             else:
                 unit.role = "lead" if unit.kind == "lead" else "paragraph"
                 cur.add(unit)
@@ -224,8 +244,11 @@ def segment(units: list[Unit]) -> list[Draft]:
         mine = shape(run)
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
         siblings = sum(1 for a in starts[lo:hi] if a != i and shapes.get(a) == mine)
+        later = bisect.bisect_right(starts, i)
+        stop = starts[later] if later < len(starts) else len(units)
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
-                      byline=byline, siblings=siblings, jumps=jumps)
+                      byline=byline, siblings=siblings, jumps=jumps,
+                      caption=_caption(units[k:stop]))
         if starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []
