@@ -14,6 +14,7 @@ from publisher.edition import patterns as P
 
 _BLANK = re.compile(r"\n[ \t\u3000]*\n")
 _WS = re.compile(r"\s+")
+_WEEKDAY = re.compile(P.WEEKDAY)
 
 
 @dataclass
@@ -25,7 +26,9 @@ class Block:
 
 
 def _squash(text: str) -> str:
-    return _WS.sub("", text)
+    """The text without whitespace (fast path: after normalizing only ASCII spaces are left)."""
+    flat = text.replace(" ", "")
+    return flat if flat.isprintable() else _WS.sub("", flat)
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -44,15 +47,17 @@ def is_furniture(text: str, names: frozenset[str]) -> bool:
         return True
     if flat in names:
         return True
+    if len(flat) > 80:  # every kind of furniture is short
+        return False
     if len(flat) <= 40 and (P.DATE_LINE.match(text) and any(c.isdigit() for c in flat)):
         return True
-    if len(flat) <= 20 and re.fullmatch(r"(?:星期|周)[一二三四五六日天]", flat):
+    if len(flat) <= 20 and _WEEKDAY.fullmatch(flat):
         return True
     if len(flat) <= 16 and P.PAGE_NO.match(flat):
         return True
     if len(flat) <= 60 and P.STAFF.match(flat):
         return True
-    if P.SERIAL.search(flat) and len(flat) <= 80:
+    if len(flat) <= 80 and P.SERIAL.search(flat):
         return True
     return bool(len(flat) <= 40 and P.LATIN_ONLY.match(text.strip()))
 
@@ -70,13 +75,13 @@ def split_blocks(
         lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
         if not lines:
             continue
-        kept = [ln for ln in lines if _squash(ln) not in mast]
+        kept = [ln for ln in lines if _squash(ln) not in mast] if mast else lines
         if len(kept) < len(lines):
             blocks.append(Block("\n".join(ln for ln in lines if ln not in kept), "masthead"))
         if not kept:
             continue
-        short = all(len(_squash(ln)) <= 24 and ln[-1] not in P.TERMINAL for ln in kept)
-        if len(kept) > 1 and short and not seen_text:
+        if len(kept) > 1 and not seen_text and all(
+                len(_squash(ln)) <= 24 and ln[-1] not in P.TERMINAL for ln in kept):
             blocks.append(Block("\n".join(kept), "masthead"))
             continue
         if len(kept) > 1 and all(is_furniture(ln, names) for ln in kept):

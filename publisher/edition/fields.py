@@ -102,7 +102,8 @@ def parse_byline(text: str) -> Credit | None:
     """□新华社记者 胡洁, 本报记者 X 通讯员 Y."""
     m = P.BYLINE.match(text)
     if not m:
-        return None
+        staff = P.STAFF_BYLINE.match(text)
+        return Credit(source=_source(staff.group("src"))) if staff else None
     authors = names(m.group("body"))
     if not authors:
         return None

@@ -33,6 +33,16 @@ _GAP_CJK_PUNCT = re.compile(
     r"|[ \u3000]+(?=[\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u201d\u2019\uff09\u300b])"
 )
 _MULTI = re.compile(r"[ \u3000]{2,}")
+#: characters the translation table changes; most pages have none, so translate only then
+_NEEDS_TABLE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE) if chr(c) != "\n") + "]"
+)
+_SPACE_RUN = re.compile(r"[ \u3000]+")
+_MIXED = re.compile(rf"[{CJK}][{_ASCII}]|[{_ASCII}][{CJK}]")
+_OPENS = frozenset("\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u201c\u2018\uff08\u300a")
+_CLOSES = frozenset("\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u201d\u2019\uff09\u300b")
+_LINE_EDGE = frozenset(("", "\n"))
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def normalize_line(line: str) -> str:
@@ -46,13 +56,23 @@ def normalize_line(line: str) -> str:
     return s.strip(" \u3000")
 
 
+def _gap(m: re.Match[str]) -> str:
+    """One run of spaces: dropped at line ends, between CJK and ASCII, next to CJK punctuation."""
+    s, (i, j) = m.string, m.span()
+    prev, nxt = s[i - 1:i], s[j:j + 1]
+    if (prev in _LINE_EDGE or nxt in _LINE_EDGE or prev in _OPENS or nxt in _CLOSES
+            or _MIXED.match(prev + nxt)):
+        return ""
+    return " " if j - i > 1 else m.group()
+
+
 def normalize_text(text: str) -> str:
-    """Whole page: LF line ends, every line normalized, runs of blank lines kept as one."""
+    """Whole page: LF line ends, every line normalized, runs of blank lines kept as one.
+
+    Works on the whole text at once (same result as normalize_line on every line).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [normalize_line(line) for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if not line and out and not out[-1]:
-            continue
-        out.append(line)
-    return "\n".join(out).strip("\n")
+    if _NEEDS_TABLE.search(text):
+        text = text.translate(_TABLE)
+    text = _SPACE_RUN.sub(_gap, text)
+    return _BLANK_RUN.sub("\n\n", text).strip("\n")

@@ -26,13 +26,15 @@ def _kind(text: str) -> str:
         return "byline"
     if text[:1] in "（(" and text[-1:] in "）)" and not P.ORDINAL.match(text) and len(text) > 3:
         return "endnote"
-    if P.EMAIL.search(text) and len(text) <= 60:
+    if len(text) <= 60 and P.has_email(text):
         return "endnote"
     return "text"
 
 
 def _strip_jumps(text: str) -> tuple[str, int | None, int | None]:
     jump_to = jump_from = None
+    if "版" not in text:
+        return text, None, None
     for m in P.JUMP.finditer(text):
         page = cn_number(m.group("page"))
         if m.group("dir") == "下":
@@ -78,7 +80,7 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         last = merged[n + 1][0] - 1 if n + 1 < len(merged) else len(pieces) - 1
         base = pieces[first]
         tail = pieces[last]
-        kind = base.kind if base.kind != "text" else _kind(text)
+        kind = base.kind if base.kind != "text" or first == last else _kind(text)
         units.append(Unit(text, kind, jump_to=tail.jump_to, jump_from=base.jump_from))
         for k in range(first, last + 1):
             remap[k] = n
@@ -146,8 +148,7 @@ def parse_page(
     names = frozenset(n for n in (publication.name if publication else None,) if n)
     blocks = split_blocks(text, publication_names=names,
                           masthead=frozenset(publication.masthead) if publication else frozenset())
-    if not names:
-        blocks = _page_top_name(blocks)
+    blocks = _page_top(blocks, find_paper=not names, page_name=name)
     units, owner = build_units(blocks)
     drafts = segment(units)
     articles = [to_article(d, number, edition_date, name) for d in drafts
@@ -166,9 +167,16 @@ def parse_page(
                 articles=articles, roles=roles)
 
 
-def _page_top_name(blocks: list[Block]) -> list[Block]:
-    """Without configuration: a short 报/刊 name at the very top of a page is the masthead."""
-    for block in blocks[:3]:
-        if block.role == "text" and len(block.text) <= 6 and block.text.endswith(("报", "刊")):
+def _page_top(blocks: list[Block], *, find_paper: bool, page_name: str | None) -> list[Block]:
+    """Above the first story: a short 报/刊 name (when not configured) is the masthead,
+    the page's own name (版名 from edition.toml, 评论, 要闻) is furniture."""
+    for block in blocks[:4]:
+        if block.role != "text":
+            continue
+        if find_paper and len(block.text) <= 6 and block.text.endswith(("报", "刊")):
             block.role = "masthead"
+        elif page_name and block.text.replace(" ", "") == page_name.replace(" ", ""):
+            block.role = "furniture"
+        else:
+            break
     return blocks

@@ -37,12 +37,14 @@ LEAD_DIAN = re.compile(
 LEAD_XUN = re.compile(
     r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )
-ROLE_WORDS = (r"(?:特约记者|见习记者|实习记者|摄影记者|实习生|记者|通讯员|特约撰稿人|撰稿人|摄影|"
-              r"文\s*/\s*图|文字|图片)")
+ROLE_WORDS = (r"(?:特约评论员|评论员|特约记者|见习记者|实习记者|摄影记者|实习生|记者|通讯员|"
+              r"特约撰稿人|撰稿人|摄影|文\s*/\s*图|文字|图片)")
 BYLINE = re.compile(
     rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?P<body>{ROLE_WORDS}\s*[\u4e00-\u9fff·].*)$"
     r"(?<!手记)(?<!观察)(?<!笔记)(?<!札记)(?<!随笔)(?<!感言)(?<!来信)"
 )
+#: a credit without a name: 本报评论员, 新华社特约评论员
+STAFF_BYLINE = re.compile(rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?:特约)?评论员$")
 ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")
 #: a column name in brackets closing a headline: （人民论坛）, （权威访谈）
 COLUMN_TAG = re.compile(
@@ -52,9 +54,18 @@ TERMINAL = "。！？!?…"
 SUB_START = re.compile(r"^(?:——|—|写在|论|访|探访|回访|纪念|记|要求|强调|部署)")
 SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|出席|讲话|致辞)$")
 KICKER_END = re.compile(r"(?:——|—|强调|表示|指出|认为|宣布|提出|：|:)$")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def has_email(text: str) -> bool:
+    """An e-mail address in the text (cheap test first: most paragraphs have no @)."""
+    return "@" in text and EMAIL.search(text) is not None
 EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
 ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
+#: a box printed with the story before it: 记者手记, 相关链接, 编后
+SIDEBAR_LABEL = re.compile(
+    r"^(?:(?:记者|编辑|采访)?(?:手记|札记)|记者观察|(?:相关|背景|新闻)?链接|延伸阅读|编后[语记]?)$"
+)
 FRONT_LABEL = re.compile(
     r"^(?:内容提要|编者的话|编者按|核心阅读|导读|阅读提示|开栏的话|编后|提要)$"
 )

@@ -44,18 +44,19 @@ def stitch(articles: list[Article]) -> list[Article]:
     return out
 
 
-def _duplicate(art: Article, others: list[Article]) -> bool:
+def _drop_duplicates(arts: list[Article]) -> list[Article]:
     """The same text printed twice (a continuation repeated on another page) is one article."""
-    mine = [p for p in art.paragraphs if len(p) > 8]
-    if len(mine) < 2:
-        return False
-    for other in others:
-        if other is art or len(other.paragraphs) <= len(art.paragraphs):
-            continue
-        theirs = set(other.paragraphs)
-        if sum(p in theirs for p in mine) >= 0.9 * len(mine):
-            return True
-    return False
+    sets = [set(a.paragraphs) for a in arts]
+    keep = []
+    for art in arts:
+        mine = [p for p in art.paragraphs if len(p) > 8]
+        dup = len(mine) >= 2 and any(
+            other is not art and len(other.paragraphs) > len(art.paragraphs)
+            and sum(p in theirs for p in mine) >= 0.9 * len(mine)
+            for other, theirs in zip(arts, sets, strict=True))
+        if not dup:
+            keep.append(art)
+    return keep
 
 
 def parse_edition(pages: list[Page], *, publication_slug: str, publication_name: str,
@@ -67,7 +68,7 @@ def parse_edition(pages: list[Page], *, publication_slug: str, publication_name:
                                      "authors": list(a.authors)})
                 for p in ordered for a in p.articles]
     stitched = stitch(articles)
-    stitched = [a for a in stitched if not _duplicate(a, stitched)]
+    stitched = _drop_duplicates(stitched)
     present = {p.number for p in ordered}
     for art in stitched:
         if art.continued_on is not None and art.continued_on in present and len(art.pages) > 1:

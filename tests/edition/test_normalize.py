@@ -37,3 +37,23 @@ def test_crlf_and_blank_runs() -> None:
 def test_normalizing_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+def _line_by_line(text: str) -> str:
+    """The reference: normalize_line on every line, runs of blank lines kept as one."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    for line in map(normalize_line, text.split("\n")):
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+_ODD = "中文 ，。4a％Ａ１\u3000\t\r\n“”（）%.-\x0c\xa0\u200b《》、"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list(_ODD)) | st.text())
+def test_whole_text_equals_line_by_line(text: str) -> None:
+    assert normalize_text(text) == _line_by_line(text)

@@ -173,3 +173,52 @@ def test_article_ids_are_unique_within_a_page() -> None:
     ids = [a.id for a in page.articles]
     assert len(ids) == 2 and len(set(ids)) == 2
     assert ids[0].startswith("01-")
+
+
+def test_heading_like_fragment_opening_with_a_connective_is_a_sentence() -> None:
+    a = only(parse("两岸交流持续升温", P1, "至于个别人士所谓交流已经中断的那些说法",
+                   "显然与事实不符，", "有关部门对此作了回应。"))
+    assert a.paragraphs == [P1, "至于个别人士所谓交流已经中断的那些说法显然与事实不符，"
+                                "有关部门对此作了回应。"]
+    assert a.intertitles == []
+
+
+def test_break_inside_a_name_the_page_prints_elsewhere() -> None:
+    page = parse("桐溪湾村", "青山叠翠溪水长（美丽乡村）", "某某县某某镇桐",
+                 "溪湾村地处山区，村民种茶为生，近年来发展乡村旅游。", P1)
+    a = only(page)
+    assert (a.kicker, a.headline, a.subheadline) == ("桐溪湾村", "青山叠翠溪水长（美丽乡村）", None)
+    assert a.paragraphs[0] == "某某县某某镇桐溪湾村地处山区，村民种茶为生，近年来发展乡村旅游。"
+
+
+def test_sidebar_label_after_a_credit_stays_with_the_story() -> None:
+    page = parse("抗洪一线的年轻人", P1, P2, "（某某、某某对本文有贡献）", "记者手记",
+                 "记者在大堤上看到，年轻的面孔格外醒目。", "（某某）")
+    a = only(page)
+    assert a.paragraphs[-3:] == ["记者手记", "记者在大堤上看到，年轻的面孔格外醒目。", "（某某）"]
+    assert a.intertitles == [3]
+
+
+def test_one_intertitle_in_a_signed_feature_but_a_caption_is_its_own_article() -> None:
+    a = only(parse("古村新貌", "本报记者 叶舟", P1, "茶香飘出大山", P2, P3))
+    assert (a.paragraphs, a.intertitles) == ([P1, "茶香飘出大山", P2, P3], [1])
+    page = parse("古村新貌", "本报记者 叶舟", P1, "花开满园", "图为游客在园中赏花。")
+    assert heads(page) == ["古村新貌", "花开满园"]
+
+
+def test_staff_commentator_credit_at_the_end_closes_the_article() -> None:
+    page = parse("实干才能出实绩", P1, P2, "本报评论员", "夜市点亮城市烟火", P3)
+    assert heads(page) == ["实干才能出实绩", "夜市点亮城市烟火"]
+    assert page.articles[0].paragraphs == [P1, P2, "本报评论员"]
+    assert page.articles[0].source == "本报"
+
+
+def test_page_name_above_the_first_story_is_furniture() -> None:
+    a = only(parse("理论", "制度优势的时代意蕴", P1, name="理论"))
+    assert (a.kicker, a.headline) == (None, "制度优势的时代意蕴")
+
+
+def test_kicker_and_headline_repeated_by_the_lead_stay_apart() -> None:
+    text = "据统计，全市夏粮收购已完成六成以上，进度快于去年。"
+    a = only(parse("全市夏粮收购", "已完成六成以上", text))
+    assert (a.kicker, a.headline) == ("全市夏粮收购", "已完成六成以上")

@@ -1,0 +1,164 @@
+"""Runs of heading-like units: where they end, and whether one opens an article.
+
+A run opens a new article on strong evidence (a lead or byline follows, the article
+before has ended, a column tag, a subheadline, a front-matter label); a weak run is
+an intertitle when it is shaped like one, has siblings of the same shape, sits in a
+story that jumps, or is one line in a feature signed at its top (unless a photo
+caption follows); otherwise it opens a new article.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+
+from publisher.edition import patterns as P
+from publisher.edition.join import heading_like
+from publisher.edition.units import Draft, Unit
+
+_DEBUG = bool(os.environ.get("PARSER_DEBUG"))
+
+
+def _ended(prev: Unit | None) -> bool:
+    """The unit before a heading closes an article: a credit in brackets, a jump, an address."""
+    if prev is None:
+        return True
+    if prev.jump_to is not None or prev.kind == "endnote":
+        return True
+    if prev.kind == "byline" and prev.role == "paragraph":  # a credit after the text
+        return True
+    return P.has_email(prev.text)
+
+
+def tagged(text: str) -> bool:
+    return (text.endswith(("）", ")")) and bool(P.COLUMN_TAG.search(text))
+            and not P.ORDINAL.match(text))
+
+
+def _intertitle_shaped(run: list[str]) -> bool:
+    for text in run:
+        if tagged(text):
+            return False
+        if text.endswith(("：", ":")) or P.ORDINAL.match(text) or P.ORDINAL_PREFIX.match(text):
+            return True
+        if text[:1] in "【■□●◆" or re.search(r"\d[：:]", text):
+            return True
+    return False
+
+
+def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
+    """What a series of intertitles has in common: size, ——, opening quote, comma."""
+    first = run[0]
+    return (len(run), first.endswith("—"), len(run) == 1 and first.startswith("“"),
+            "，" in first)
+
+
+@dataclass
+class Context:
+    """What surrounds a run of heading-like units."""
+
+    prev: Unit | None
+    nxt: Unit | None
+    byline: bool
+    siblings: int = 0
+    jumps: bool = False
+    caption: bool = False
+
+
+def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
+    """Whether a run of heading-like units opens a new article (else: intertitles)."""
+    if cur is None or (not cur.header.headline and not cur.paragraphs):
+        return True
+    nxt = ctx.nxt
+    if len(run) == 1 and P.SIDEBAR_LABEL.match(run[0]) and (nxt is None or nxt.kind != "lead"):
+        return False
+    if _ended(ctx.prev):
+        return True
+    if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
+        return True
+    if ctx.byline and not cur.package:
+        return True
+    if cur.package and ctx.byline and ctx.siblings:
+        return False
+    if len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
+        return True
+    if any(tagged(t) for t in run) and (len(run) >= 2 or "，" not in run[0]):
+        return True
+    if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
+        return True
+    if _intertitle_shaped(run) or "，" in run[0]:
+        return False
+    if _DEBUG:
+        print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
+              f"jumps={ctx.jumps}", file=sys.stderr)
+    if cur.lead is not None:
+        return True
+    if ctx.siblings or ctx.jumps:
+        return False
+    # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
+    return not (len(run) == 1 and cur.byline is not None and not cur.package
+                and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
+                and not ctx.caption)
+
+
+_CAPTION = re.compile(r"^(?:图为|(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,])|图为|摄）?$")
+
+
+def caption_follows(stretch: list[Unit]) -> bool:
+    """A photo caption: a few lines, 图为…, opening with the day, ending with 摄."""
+    return 0 < len(stretch) <= 3 and any(_CAPTION.search(u.text) for u in stretch)
+
+
+def sub_ok(text: str) -> bool:
+    """A line after the headline that really is a subheadline, not the story's first words."""
+    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text))
+
+
+def find_runs(units: list[Unit]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        if units[i].candidate:
+            j = run_end(units, i)
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def strong(units: list[Unit], a: int, b: int) -> bool:
+    """Evidence that a run heads an article whatever surrounds it."""
+    nxt = units[b] if b < len(units) else None
+    if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
+        return True
+    return _ended(units[a - 1] if a else None) or any(tagged(u.text) for u in units[a:b])
+
+
+def region_end(units: list[Unit], start: int) -> tuple[int, bool]:
+    """Where the stretch after a heading ends (a lead, credit, jump or tagged heading)."""
+    for k in range(start, len(units)):
+        u = units[k]
+        if u.jump_to is not None:
+            return k + 1, True
+        if u.kind in ("lead", "endnote") or u.jump_from is not None or (
+                u.candidate and tagged(u.text)):
+            return k, False
+    return len(units), False
+
+
+def run_end(units: list[Unit], i: int) -> int:
+    j = i + 1
+    while j < len(units) and j - i < 4 and (
+        units[j].candidate or (units[j].kind == "text" and units[j].text.startswith("—")
+                               and heading_like(units[j].text))
+    ):
+        j += 1
+    # a long subheadline (no sentence end) between a headline and the lead
+    if (j + 1 < len(units) and units[j].kind == "text" and units[j + 1].kind == "lead"
+            and units[j].text[-1] not in P.TERMINAL + "”"
+            and not any(c in units[j].text for c in "。！？")):
+        j += 1
+    return j

@@ -1,0 +1,53 @@
+"""Units (paragraph-level pieces of a page) and the article drafts they are grouped into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from publisher.edition import patterns as P
+from publisher.edition.header import Header
+from publisher.edition.join import heading_like
+
+
+@dataclass
+class Unit:
+    """A paragraph-level piece of the page after joining column breaks."""
+
+    text: str
+    kind: str = "text"  # text | lead | byline | endnote
+    jump_to: int | None = None
+    jump_from: int | None = None
+    role: str = ""
+
+    @cached_property
+    def candidate(self) -> bool:
+        return self.kind == "text" and heading_like(self.text) and not self.text.startswith("—")
+
+
+@dataclass
+class Draft:
+    """An article being assembled from units."""
+
+    header: Header
+    paragraphs: list[str] = field(default_factory=list)
+    intertitles: list[int] = field(default_factory=list)
+    byline: str | None = None
+    lead: str | None = None
+    continued_on: int | None = None
+    continued_from: int | None = None
+    package: bool = False
+
+    def add(self, unit: Unit, *, intertitle: bool = False) -> None:
+        if unit.jump_from is not None and not self.paragraphs:
+            self.continued_from = unit.jump_from
+        if unit.kind == "lead" and not self.paragraphs and self.lead is None:
+            self.lead = unit.text
+        if intertitle:
+            self.intertitles.append(len(self.paragraphs))
+        if unit.text:
+            self.paragraphs.append(unit.text)
+        if unit.jump_to is not None:
+            self.continued_on = unit.jump_to
+        if P.EDITOR_NOTE_SIG.match(unit.text):
+            self.package = True
