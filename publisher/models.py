@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 def utc(value: dt.datetime) -> dt.datetime:
     """Return *value* as an aware UTC datetime; naive datetimes are refused."""
+    if value.tzinfo is dt.UTC:  # the store's own values: skip the conversion (hot path)
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"naive datetime {value!r}: UTC-aware datetimes only")
     return value.astimezone(dt.UTC)

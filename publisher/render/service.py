@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from publisher.errors import RenderError
 from publisher.links import Links
-from publisher.models import Publication, Section
+from publisher.models import Publication, Section, StoredArticle
 from publisher.render import FORMATS, build_feed
 from publisher.render.filters import FeedQuery
 from publisher.render.history import first_archive, newer, older, urls
@@ -34,6 +34,7 @@ class FeedService:
         self.limit = limit
         self.pages = PageRenderer(links)
         self._cache: dict[CacheKey, tuple[object, Rendered]] = {}
+        self._recent_cache: dict[str, tuple[object, list[StoredArticle]]] = {}
         self._lock = threading.Lock()
 
     def publication(self, slug: str) -> Publication:
@@ -63,7 +64,18 @@ class FeedService:
         return rendered
 
     def _dates(self, slug: str) -> list[dt.date]:
-        return [e.date for e in self.store.editions(slug, published_only=True, limit=100_000)]
+        return self.store.edition_dates(slug)
+
+    def _recent(self, slug: str, token: dt.datetime | None) -> list[StoredArticle]:
+        """The publication's recent articles, loaded once per change for every feed of it."""
+        with self._lock:
+            hit = self._recent_cache.get(slug)
+        if hit is not None and hit[0] == token:
+            return hit[1]
+        stored = self.store.recent_articles(slug, limit=max(self.limit * 20, 500))
+        with self._lock:
+            self._recent_cache[slug] = (token, stored)
+        return stored
 
     def _bytes(self, doc: FeedDoc, fmt: str, token: dt.datetime | None) -> Rendered:
         if fmt not in FORMATS:
@@ -86,7 +98,7 @@ class FeedService:
 
     def _feed(self, pub: Publication, sec: Section | None, fmt: str,
               query: FeedQuery | None, token: dt.datetime | None) -> Rendered:
-        stored = self.store.recent_articles(pub.slug, limit=max(self.limit * 20, 500))
+        stored = self._recent(pub.slug, token)
         slug, section = pub.slug, (sec.slug if sec else None)
         if query is None:
             doc = build_feed(pub, sec, stored, self.links, self.limit)

@@ -110,6 +110,15 @@ class SqlStore:
         with self.read() as conn:
             return [self._record(conn, r) for r in conn.execute(q.limit(limit))]
 
+    def edition_dates(self, publication: str, *, published_only: bool = True) -> list[dt.date]:
+        """Edition dates, newest first: one query, for archive links."""
+        e = t.editions
+        q = select(e.c.date).where(e.c.publication == publication).order_by(e.c.date.desc())
+        if published_only:
+            q = q.where(e.c.published_at.is_not(None))
+        with self.read() as conn:
+            return list(conn.scalars(q))
+
     def due_editions(self, now: dt.datetime) -> list[EditionRecord]:
         q = select(t.editions).where(
             t.editions.c.published_at.is_(None), t.editions.c.publish_at <= now
