@@ -136,7 +136,8 @@ def _logging() -> None:
 
 
 async def _run_all(rt: Runtime) -> None:
-    """uvicorn and the worker on one loop; the worker is up before the port is bound."""
+    """uvicorn and the worker on one loop. When this process leads (always on SQLite)
+    the worker is up before the port is bound; otherwise it stands by in the background."""
     import asyncio
 
     import uvicorn
@@ -145,8 +146,12 @@ async def _run_all(rt: Runtime) -> None:
     from publisher.web.app import create_app
 
     worker = rt.worker()
-    await worker.start()
     stop = asyncio.Event()
+    standby: asyncio.Task[None] | None = None
+    if await asyncio.to_thread(worker.leader.try_acquire):
+        await worker.start()
+    else:
+        standby = asyncio.create_task(worker.run(stop))
     deliveries = asyncio.create_task(run_delivery_worker(rt, stop))
     config = uvicorn.Config(create_app(rt.feeds, rt.push, ready=lambda: worker.ready),
                             host=rt.settings.host, port=rt.settings.port, log_level="info",
@@ -156,7 +161,11 @@ async def _run_all(rt: Runtime) -> None:
     finally:
         stop.set()
         await deliveries
-        await worker.stop()
+        if standby is not None:
+            await standby
+        else:
+            await worker.stop()
+            worker.leader.release()
 
 
 async def _run_worker(rt: Runtime) -> None:

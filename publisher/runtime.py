@@ -51,12 +51,14 @@ class Runtime:
 
     def worker(self, *, seeds: bool = True) -> Worker:
         """The worker (watcher, scan, sweeper, releases) over this runtime's ingestor."""
+        from publisher.schedule.leader import Leadership
         from publisher.schedule.worker import Worker
 
         s = self.settings
         return Worker(self.ingestor, inbox=s.inbox, quarantine=s.quarantine, archive=s.archive,
                       scan_interval=s.scan_interval, quiet_period=s.quiet_period,
-                      sweep_interval=s.sweep_interval, seeds=s.seeds if seeds else None)
+                      sweep_interval=s.sweep_interval, seeds=s.seeds if seeds else None,
+                      leader=Leadership(self.store.engine))
 
     @cached_property
     def push(self) -> PushServices:  # subscriptions, deliveries, hub, outbound client

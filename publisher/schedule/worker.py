@@ -10,6 +10,7 @@ from pathlib import Path
 
 from publisher.ingest.service import Ingestor, IngestResult
 from publisher.models import Article
+from publisher.schedule.leader import Leadership
 from publisher.schedule.pipeline import Pipeline
 from publisher.schedule.scheduler import Scheduler, guarded
 from publisher.schedule.watcher import InboxWatcher
@@ -29,7 +30,7 @@ def warm(ingestor: Ingestor) -> None:
 class Worker:
     def __init__(self, ingestor: Ingestor, *, inbox: Path, quarantine: Path, archive: Path,
                  scan_interval: float, quiet_period: float, sweep_interval: float | None = None,
-                 seeds: Path | None = None) -> None:
+                 seeds: Path | None = None, leader: Leadership | None = None) -> None:
         self.ingestor, self.seeds = ingestor, seeds
         self.scan_interval = scan_interval
         self.sweep_interval = sweep_interval or min(scan_interval, 5.0)
@@ -37,6 +38,7 @@ class Worker:
         self.watcher = InboxWatcher(inbox, ingestor.clock, quiet_period)
         self.pipeline = Pipeline(ingestor, self.scheduler, inbox=inbox, quarantine=quarantine,
                                  archive=archive)
+        self.leader = leader or Leadership(None)
         self.ready = False
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -86,12 +88,17 @@ class Worker:
         await self.watcher.close()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Run until *stop* is set."""
-        await self.start()
+        """Lead (or wait to), then run until *stop* is set."""
+        if not await self.leader.acquire(stop):
+            return
         try:
-            await stop.wait()
+            await self.start()
+            try:
+                await stop.wait()
+            finally:
+                await self.stop()
         finally:
-            await self.stop()
+            self.leader.release()
 
     @property
     def results(self) -> list[IngestResult]:
