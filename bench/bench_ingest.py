@@ -1,5 +1,6 @@
 """Ingest latency: a page renamed into the inbox of a warm `publisher run`, until
-(a) its section feed's ETag changes over HTTP and (b) article.published is in the outbox.
+(a) its section feed's ETag changes over HTTP, (b) article.published is in the outbox
+and (c) a webhook receiver on loopback has received that article.published.
 
     PYTHONPATH=. python bench/bench_ingest.py [--pages 50]
 
@@ -20,7 +21,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -54,6 +57,31 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+class Receiver:
+    """A partner's webhook endpoint on loopback: when did each edition's article arrive."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, float] = {}
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["content-length"]))
+                at = time.perf_counter()
+                self.send_response(204)
+                self.end_headers()
+                event = json.loads(body)
+                if event["type"] == "article.published":
+                    receiver.first.setdefault(event["data"]["article"]["edition_date"], at)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=50)
@@ -61,7 +89,13 @@ def main() -> None:
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     port, inbox, db = free_port(), tmp / "inbox", tmp / "bench.db"
+    receiver = Receiver()
+    (tmp / "subscribers.toml").write_text(
+        f'[[subscriber]]\nid = "bench"\nurl = "{receiver.url}"\n'
+        'event_types = ["article.published"]\n', "utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT),
+               PUBLISHER_SUBSCRIBERS_FILE=str(tmp / "subscribers.toml"),
+               PUBLISHER_ALLOW_NETWORKS='["127.0.0.1/32"]',
                PUBLISHER_CONFIG=str(ROOT / "config" / "publisher.toml"),
                PUBLISHER_DATABASE_URL=f"sqlite:///{db}", PUBLISHER_INBOX=str(inbox),
                PUBLISHER_SEEDS=str(tmp / "no-seeds"), PUBLISHER_QUARANTINE=str(tmp / "q"),
@@ -90,6 +124,7 @@ def main() -> None:
         first = dt.date.today() - dt.timedelta(days=args.pages + 10)
         feed_ms: list[float] = []
         outbox_ms: list[float] = []
+        webhook_ms: list[float] = []
         for n in range(args.pages):
             date = first + dt.timedelta(days=n)
             folder = inbox / "guilin-daily" / date.isoformat()
@@ -100,7 +135,7 @@ def main() -> None:
             t0 = time.perf_counter()
             part.replace(folder / "01.txt")
             feed_at = outbox_at = None
-            while feed_at is None or outbox_at is None:
+            while feed_at is None or outbox_at is None or date.isoformat() not in receiver.first:
                 if time.perf_counter() - t0 > 30:
                     raise SystemExit(f"page {n} not published within 30 s")
                 if outbox_at is None and outbox.execute(
@@ -115,6 +150,7 @@ def main() -> None:
             seq = outbox.execute("SELECT max(seq) FROM events").fetchone()[0]
             feed_ms.append((feed_at - t0) * 1000)
             outbox_ms.append((outbox_at - t0) * 1000)
+            webhook_ms.append((receiver.first[date.isoformat()] - t0) * 1000)
         result = {
             "pages": args.pages,
             "feed_etag_ms": {"median": round(statistics.median(feed_ms), 1),
@@ -123,6 +159,9 @@ def main() -> None:
             "outbox_ms": {"median": round(statistics.median(outbox_ms), 1),
                           "p99": round(pct(outbox_ms, 0.99), 1),
                           "max": round(max(outbox_ms), 1)},
+            "webhook_ms": {"median": round(statistics.median(webhook_ms), 1),
+                           "p99": round(pct(webhook_ms, 0.99), 1),
+                           "max": round(max(webhook_ms), 1)},
             "rss_mb": round(rss_kb(proc.pid) / 1024, 1),
             "python": sys.version.split()[0],
             "cpus": os.cpu_count(),
@@ -131,6 +170,7 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        receiver.server.shutdown()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,6 +14,11 @@ from rich.table import Table
 from publisher.errors import PublisherError
 from publisher.runtime import Runtime
 from publisher.settings import load_settings
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from publisher.schedule.worker import Worker
 
 app = typer.Typer(help="Edition feed publisher: newspaper pages in, feeds and pushes out.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -135,6 +140,15 @@ def _logging() -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+def _wake_on_events(worker: Worker) -> asyncio.Event:
+    """Set whenever this process's ingest wrote events: deliveries start at once."""
+    import asyncio
+
+    wake = asyncio.Event()
+    worker.pipeline.listeners.append(lambda result: wake.set() if result.events else None)
+    return wake
+
+
 async def _run_all(rt: Runtime) -> None:
     """uvicorn and the worker on one loop. When this process leads (always on SQLite)
     the worker is up before the port is bound; otherwise it stands by in the background."""
@@ -146,13 +160,13 @@ async def _run_all(rt: Runtime) -> None:
     from publisher.web.app import create_app
 
     worker = rt.worker()
-    stop = asyncio.Event()
+    stop, wake = asyncio.Event(), _wake_on_events(worker)
     standby: asyncio.Task[None] | None = None
     if await asyncio.to_thread(worker.leader.try_acquire):
         await worker.start()
     else:
         standby = asyncio.create_task(worker.run(stop))
-    deliveries = asyncio.create_task(run_delivery_worker(rt, stop))
+    deliveries = asyncio.create_task(run_delivery_worker(rt, stop, wake=wake))
     config = uvicorn.Config(create_app(rt.feeds, rt.push, ready=lambda: worker.ready),
                             host=rt.settings.host, port=rt.settings.port, log_level="info",
                             proxy_headers=True)
@@ -179,7 +193,9 @@ async def _run_worker(rt: Runtime) -> None:
     from publisher.push.runner import run_delivery_worker
 
     # ingest and deliveries share one loop until SIGINT or SIGTERM
-    await asyncio.gather(rt.worker().run(stop), run_delivery_worker(rt, stop))
+    worker = rt.worker()
+    await asyncio.gather(worker.run(stop),
+                         run_delivery_worker(rt, stop, wake=_wake_on_events(worker)))
 
 
 @app.command()

@@ -7,7 +7,6 @@ webhook-timestamp, which receivers check against their own real clock.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import random
@@ -97,8 +96,10 @@ class DeliveryWorker:
                         reply.headers if reply else None, self.rng)
         return Result(job, at, outcome, reply, error, ms)
 
-    async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
-        """Until `stop` is set: rounds back to back while there is work, else wait."""
+    async def run(self, stop: asyncio.Event, idle: float = 1.0,
+                  wake: asyncio.Event | None = None) -> None:
+        """Until `stop` is set: rounds back to back while there is work, else wait
+        *idle* seconds or until *wake* is set (new events from this process's ingest)."""
         while not stop.is_set():
             try:
                 busy = await self.run_once()
@@ -106,5 +107,15 @@ class DeliveryWorker:
                 log.warning("delivery round failed: %s", e)
                 busy = 0
             if busy == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=idle)
+                await _nap(stop, wake, idle)
+
+
+async def _nap(stop: asyncio.Event, wake: asyncio.Event | None, idle: float) -> None:
+    waits = [asyncio.ensure_future(e.wait()) for e in (stop, wake) if e is not None]
+    try:
+        await asyncio.wait(waits, timeout=idle, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waits:
+            w.cancel()
+        if wake is not None:
+            wake.clear()

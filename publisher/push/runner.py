@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 
 
 async def run_delivery_worker(runtime: Runtime, stop: asyncio.Event, *,
-                              idle: float = 1.0) -> None:
+                              idle: float = 1.0, wake: asyncio.Event | None = None) -> None:
     """Sync config/subscribers.toml, then fan out, deliver and distribute until `stop`
     is set. Any number of these may run against one PostgreSQL database."""
     push = runtime.push
     sync_config(push.subscriptions, runtime.settings.subscribers_file)
     try:
-        await push.worker().run(stop, idle=idle)
+        await push.worker().run(stop, idle=idle, wake=wake)
     finally:
         await push.aclose()
