@@ -1,149 +1,112 @@
-"""RSS 2.0 and Atom 1.0, built with lxml so every byte is ours and deterministic.
+"""RSS 2.0 and Atom 1.0 through feedgen's FeedGenerator, plus our extensions.
 
-feedgen (the original choice) cannot emit the xml-stylesheet instruction,
-RFC 5005 archive markup or sy: hints, and puts `]]>` inside CDATA; see docs/feeds.md.
+feedgen writes the channel/feed and item/entry fields; publisher/render/feedext.py
+adds what feedgen has no field for (atom:link hub and RFC 5005 links in RSS,
+fh:archive/fh:complete, sy: hints) and repairs feedgen 1.0 quirks; dc:creator
+comes from feedgen's bundled `dc` extension. Content goes in escaped (`type="html"`,
+never CDATA), so `]]>` is harmless. The xml-stylesheet instruction is inserted
+after the XML declaration of feedgen's bytes. Determinism: feedgen's defaults that
+depend on the clock (updated/lastBuildDate, entry updated) and its generator are
+always set from the FeedDoc, so the output depends only on the store.
 """
 
 from __future__ import annotations
 
 import html
-from email.utils import format_datetime
+from functools import partial
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
+from feedgen.feed import FeedGenerator
 
+from publisher.render.feedext import (
+    TYPES,
+    UNTITLED,
+    ChannelExtension,
+    EntryExtension,
+    HistoryExtension,
+    history_links,
+)
 from publisher.render.model import FeedDoc, FeedItem, local
 
-ATOM = "http://www.w3.org/2005/Atom"
-CONTENT = "http://purl.org/rss/1.0/modules/content/"
-DC = "http://purl.org/dc/elements/1.1/"
-SY = "http://purl.org/rss/1.0/modules/syndication/"
-FH = "http://purl.org/syndication/history/1.0"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 GENERATOR = "edition-publisher"
-TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
-         "json": "application/feed+json"}
+RSS_DOCS = "https://www.rssboard.org/rss-specification"
 
 
-def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-    el = etree.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
-    if text is not None:
-        el.text = text
-    return el
+def _generator(doc: FeedDoc) -> Any:
+    """A FeedGenerator with the fields both formats share."""
+    fg = FeedGenerator()
+    fg.title(doc.title)
+    fg.description(doc.description)  # also atom:subtitle
+    fg.generator(GENERATOR)
+    fg.updated(local(doc.updated, doc.zone, fraction=True))  # also lastBuildDate
+    return fg
 
 
-def _rfc822(doc: FeedDoc, when: Any) -> str:
-    return format_datetime(local(when, doc.zone))
-
-
-def _rfc3339(doc: FeedDoc, when: Any) -> str:
-    return local(when, doc.zone, fraction=True).isoformat()
-
-
-def _history_links(doc: FeedDoc, parent: Any, fmt: str, tag: str) -> None:
-    """RFC 5005 links. The archive of the only edition is the feed's whole history:
-    marked fh:complete (which allows no current/prev/next link), not fh:archive."""
-    lone = doc.archive and not doc.prev_archive and not doc.next_archive
-    if lone:
-        _sub(parent, f"{{{FH}}}complete")
-        return
-    for rel, urls in (("current", doc.current_urls), ("prev-archive", doc.prev_archive),
-                      ("next-archive", doc.next_archive)):
-        if fmt in urls:
-            _sub(parent, tag, rel=rel, type=TYPES[fmt], href=urls[fmt])
-    if doc.archive:
-        _sub(parent, f"{{{FH}}}archive")
-
-
-def _serialize(root: Any, doc: FeedDoc) -> bytes:
-    if doc.stylesheet_url:
-        root.addprevious(etree.PI("xml-stylesheet",
-                                  f'type="text/xsl" href="{html.escape(doc.stylesheet_url)}"'))
-    out: bytes = etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8",
-                                pretty_print=True)
-    return out
-
-
-def _rss_item(doc: FeedDoc, channel: Any, item: FeedItem) -> None:
-    el = _sub(channel, "item")
-    _sub(el, "title", item.title)
-    _sub(el, "link", item.url)
-    _sub(el, "guid", item.id, isPermaLink="false")
-    _sub(el, "pubDate", _rfc822(doc, item.published))
-    for name in item.authors:
-        _sub(el, f"{{{DC}}}creator", name)
-    for sec in item.sections:
-        _sub(el, "category", sec.name, domain=doc.home_url.split("#")[0])
+def _entry(fg: Any, doc: FeedDoc, item: FeedItem) -> Any:
+    """One item/entry with the fields both formats share, in feed order."""
+    entry = fg.add_entry(order="append")
+    entry.id(item.id)  # also guid isPermaLink="false"
+    entry.title(item.title or UNTITLED)
+    entry.link(href=item.url, rel="alternate", type="text/html")
+    entry.published(local(item.published, doc.zone, fraction=True))  # also pubDate
+    entry.updated(local(item.updated, doc.zone, fraction=True))
+    scheme = doc.home_url.split("#")[0]
+    for sec in item.sections:  # RSS: label as text, scheme as domain
+        entry.category(term=sec.slug, label=sec.name, scheme=scheme)
     for tag in item.tags:
-        _sub(el, "category", tag)
-    if item.summary:  # RSS readers treat description as HTML: escape the plain text
-        _sub(el, "description", html.escape(item.summary, quote=False))
-    _sub(el, f"{{{CONTENT}}}encoded", item.content_html)
+        entry.category(term=tag)
+    entry.content(item.content_html, type="html")  # escaped text, never CDATA
+    return entry
+
+
+def _with_stylesheet(body: bytes, doc: FeedDoc) -> bytes:
+    """The xml-stylesheet instruction right after feedgen's XML declaration."""
+    if not doc.stylesheet_url:
+        return body
+    decl, sep, rest = body.partition(b"?>\n")
+    assert decl.startswith(b"<?xml ") and sep, "feedgen output starts with a declaration"
+    href = html.escape(doc.stylesheet_url)  # escapes `>`: the URL cannot end the PI
+    return decl + sep + f'<?xml-stylesheet type="text/xsl" href="{href}"?>\n'.encode() + rest
 
 
 def render_rss(doc: FeedDoc) -> bytes:
-    nsmap = {"atom": ATOM, "content": CONTENT, "dc": DC, "sy": SY}
-    if doc.archive:
-        nsmap["fh"] = FH
-    rss = etree.Element("rss", {"version": "2.0"}, nsmap=nsmap)
-    ch = _sub(rss, "channel")
-    _sub(ch, "title", doc.title)
-    _sub(ch, "link", doc.home_url)
-    _sub(ch, "description", doc.description)
-    _sub(ch, "language", doc.language.lower())
-    _sub(ch, f"{{{ATOM}}}link", rel="self", type=TYPES["rss"], href=doc.self_urls["rss"])
-    _sub(ch, f"{{{ATOM}}}link", rel="hub", href=doc.hub_url)
-    _history_links(doc, ch, "rss", f"{{{ATOM}}}link")
-    _sub(ch, "lastBuildDate", _rfc822(doc, doc.updated))
-    _sub(ch, "generator", GENERATOR)
-    _sub(ch, "docs", "https://www.rssboard.org/rss-specification")
-    _sub(ch, "ttl", str(doc.ttl))
-    _sub(ch, f"{{{SY}}}updatePeriod", "hourly")
-    _sub(ch, f"{{{SY}}}updateFrequency", str(max(1, 60 // doc.ttl)))
+    fg = _generator(doc)
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.register_extension("channel", partial(ChannelExtension, doc), None, atom=False)
+    fg.register_extension("history", partial(HistoryExtension, doc), EntryExtension)
+    fg.link(href=doc.self_urls["rss"], rel="self", type=TYPES["rss"])  # atom:link self
+    fg.link(href=doc.home_url, rel="alternate")  # the last link is RSS <link>
+    fg.language(doc.language.lower())
+    fg.docs(RSS_DOCS)
+    fg.ttl(doc.ttl)
     for item in doc.items:
-        _rss_item(doc, ch, item)
-    return _serialize(rss, doc)
-
-
-def _atom_entry(doc: FeedDoc, feed: Any, item: FeedItem) -> None:
-    A = f"{{{ATOM}}}"
-    el = _sub(feed, A + "entry")
-    _sub(el, A + "id", item.id)
-    _sub(el, A + "title", item.title, type="text")
-    _sub(el, A + "updated", _rfc3339(doc, item.updated))
-    _sub(el, A + "published", _rfc3339(doc, item.published))
-    for name in item.authors:
-        _sub(_sub(el, A + "author"), A + "name", name)
-    _sub(el, A + "link", rel="alternate", type="text/html", href=item.url)
-    scheme = doc.home_url.split("#")[0]
-    for sec in item.sections:
-        _sub(el, A + "category", term=sec.slug, label=sec.name, scheme=scheme)
-    for tag in item.tags:
-        _sub(el, A + "category", term=tag)
-    if item.summary:
-        _sub(el, A + "summary", item.summary, type="text")
-    _sub(el, A + "content", item.content_html, type="html")
+        entry = _entry(fg, doc, item)
+        if item.summary:  # RSS readers treat description as HTML: escape the plain text
+            entry.summary(html.escape(item.summary, quote=False))
+        entry.dc.dc_creator(item.authors)
+    body: bytes = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return _with_stylesheet(body, doc)
 
 
 def render_atom(doc: FeedDoc) -> bytes:
-    A = f"{{{ATOM}}}"
-    nsmap: dict[str | None, str] = {None: ATOM}
-    if doc.archive:
-        nsmap["fh"] = FH
-    feed = etree.Element(A + "feed", {XML_LANG: doc.language}, nsmap=nsmap)
-    _sub(feed, A + "id", doc.feed_id)
-    _sub(feed, A + "title", doc.title, type="text")
-    _sub(feed, A + "subtitle", doc.description, type="text")
-    _sub(feed, A + "updated", _rfc3339(doc, doc.updated))
-    _sub(_sub(feed, A + "author"), A + "name", doc.publication.name)
-    _sub(feed, A + "link", rel="alternate", type="text/html", href=doc.home_url)
-    _sub(feed, A + "link", rel="self", type=TYPES["atom"], href=doc.self_urls["atom"])
-    _sub(feed, A + "link", rel="hub", href=doc.hub_url)
-    _history_links(doc, feed, "atom", A + "link")
+    fg = _generator(doc)
+    fg.register_extension("history", partial(HistoryExtension, doc), EntryExtension)
+    fg.id(doc.feed_id)
+    fg.language(doc.language)  # xml:lang
+    fg.author(name=doc.publication.name)
+    fg.link(href=doc.home_url, rel="alternate", type="text/html")
+    fg.link(href=doc.self_urls["atom"], rel="self", type=TYPES["atom"])
+    fg.link(href=doc.hub_url, rel="hub")
+    for rel, href in history_links(doc, "atom"):
+        fg.link(href=href, rel=rel, type=TYPES["atom"])
     if doc.section is not None:
-        _sub(feed, A + "category", term=doc.section.slug, label=doc.section.name,
-             scheme=doc.home_url.split("#")[0])
-    _sub(feed, A + "generator", GENERATOR)
+        fg.category(term=doc.section.slug, label=doc.section.name,
+                    scheme=doc.home_url.split("#")[0])
     for item in doc.items:
-        _atom_entry(doc, feed, item)
-    return _serialize(feed, doc)
+        entry = _entry(fg, doc, item)
+        for name in item.authors:
+            entry.author(name=name)
+        if item.summary:
+            entry.summary(item.summary, type="text")
+    body: bytes = fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return _with_stylesheet(body, doc)
