@@ -1,8 +1,8 @@
 """Two worker processes on one PostgreSQL: 10,000 events to 10 receivers, each once.
 
-Each receiver subscribes to one of ten publications, so the 10,000 events make
-10,000 deliveries (1,000 per receiver). PUSH_TEST_ALL=1 subscribes every receiver
-to everything (100,000 deliveries: minutes on a 2-core machine, not for CI).
+Every receiver subscribes to everything: 100,000 deliveries (about 70 s on this
+2-core machine). PUSH_TEST_SPLIT=1 subscribes each receiver to one of ten
+publications instead (10,000 deliveries), for a quicker run while developing.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ from .helpers import Receiver, Seen, add_events, simple_event
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = int(os.environ.get("PUSH_TEST_EVENTS", "10000"))
-ALL = os.environ.get("PUSH_TEST_ALL") == "1"
+ALL = os.environ.get("PUSH_TEST_SPLIT") != "1"
 RECEIVERS = 10
+BOUND = 600 if ALL else 120  # a hang guard, not a speed check (see bench/bench_push.py)
 
 
 @pytest.mark.slow
@@ -62,9 +63,9 @@ async def test_two_workers_deliver_everything_once(pg_url: str, pg_store: SqlSto
         stdout=asyncio.subprocess.PIPE)
         for _ in range(2)]
     try:
-        outs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), 75)
+        outs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), BOUND)
     except TimeoutError:
-        print(f"\nonly {len(got)} delivered in 75 s")
+        print(f"\nonly {len(got)} delivered in {BOUND} s")
         raise
     finally:
         for p in procs:
@@ -93,4 +94,3 @@ async def test_two_workers_deliver_everything_once(pg_url: str, pg_store: SqlSto
     assert set(per_receiver.values()) == {total // RECEIVERS}
     assert len(per_receiver) == RECEIVERS
     print(f"\n{total} deliveries by 2 workers in {elapsed:.1f} s")
-    assert elapsed < 60
