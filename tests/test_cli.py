@@ -71,3 +71,19 @@ def test_ingest_then_render_writes_the_static_tree(tmp_path: Path) -> None:
     assert len(items) == 8
     article_pages = list((feeds / "guilin-daily" / "2026-04-02").glob("*.html"))
     assert len(article_pages) == 9  # 8 articles and the edition's index.html
+
+
+def test_status_shows_editions_outbox_and_quarantine(tmp_path: Path) -> None:
+    run_cli("ingest", str(SEED_DIR / "01.txt"), cwd=tmp_path)
+    r = run_cli("status", cwd=tmp_path, PUBLISHER_QUARANTINE=str(tmp_path / "q"))
+    assert r.returncode == 0, r.stderr
+    assert "guilin-daily" in r.stdout and "2026-04-02" in r.stdout
+    assert "Outbox" in r.stdout and "Under embargo" in r.stdout and "Quarantined" in r.stdout
+
+
+def test_unreachable_database_is_one_line_without_password(tmp_path: Path) -> None:
+    r = run_cli("status", cwd=tmp_path,
+                PUBLISHER_DATABASE_URL="postgresql://someone:hunter2@127.0.0.1:1/none")
+    assert r.returncode == 2
+    assert "hunter2" not in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "127.0.0.1:1" in r.stderr

@@ -40,13 +40,19 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _first_line(e: Exception) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
 class SqlStore:
     def __init__(self, url: str) -> None:
         self.url = url
         try:
             self.engine = make_engine(url)
         except (SQLAlchemyError, ValueError) as e:
-            raise StoreError(f"cannot open database: {e}", key=url) from e
+            raise StoreError(f"cannot open database: {_first_line(e)}",
+                             key=url.split("@")[-1]) from e
 
     @contextmanager
     def tx(self) -> Iterator[Connection]:
@@ -54,7 +60,7 @@ class SqlStore:
             with self.engine.begin() as conn:
                 yield conn
         except SQLAlchemyError as e:
-            raise StoreError(str(e).splitlines()[0], key=self.engine.url.database) from e
+            raise StoreError(_first_line(e), key=self.engine.url.database) from e
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -62,13 +68,15 @@ class SqlStore:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as e:
-            raise StoreError(str(e).splitlines()[0], key=self.engine.url.database) from e
+            raise StoreError(_first_line(e), key=self.engine.url.database) from e
 
     def migrate(self) -> None:
         try:
             upgrade(self.engine)
         except SQLAlchemyError as e:
-            raise StoreError(f"migration failed: {e}", key=self.url) from e
+            # one line, and never the password
+            where = self.engine.url.render_as_string(hide_password=True)
+            raise StoreError(f"cannot prepare the database: {_first_line(e)}", key=where) from e
 
     def close(self) -> None:
         self.engine.dispose()
@@ -315,7 +323,7 @@ class SqlStore:
         except IntegrityError:  # another worker wrote it first
             return False
         except SQLAlchemyError as e:
-            raise StoreError(str(e).splitlines()[0], key=event.id) from e
+            raise StoreError(_first_line(e), key=event.id) from e
         return True
 
     def outbox_size(self) -> int:
