@@ -50,3 +50,16 @@ def test_withdrawn_article_coming_back_is_published_again() -> None:
     old = [art("甲", BODY_A)]
     diff = diff_edition(old, {old[0].id}, [art("甲", BODY_A)])
     assert [a.id for a in diff.new] == [old[0].id]
+
+
+def test_first_published_time() -> None:
+    import datetime as dt
+
+    from publisher.ingest.changes import first_published
+
+    at = dt.datetime(2026, 4, 1, 22, 0, tzinfo=dt.UTC)
+    later = at + dt.timedelta(hours=3)
+    assert first_published(at, later, release=True) == at
+    assert first_published(at, later, release=False) == later  # a late page: new now
+    backfill = at + dt.timedelta(days=30)
+    assert first_published(at, backfill, release=False) == at  # an archive filled in

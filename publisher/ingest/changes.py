@@ -6,6 +6,7 @@ headline, or an article that moved, keeps the id it was published under.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from difflib import SequenceMatcher
@@ -114,3 +115,20 @@ def diff_edition(old: list[Article], withdrawn_ids: set[str], new: list[Article]
         if a.id not in seen and a.id not in withdrawn_ids:
             result.withdrawn.append(a)
     return result
+
+
+# A page this long after its edition's release is an archive being filled in.
+LATE_PAGE = dt.timedelta(hours=24)
+
+
+def first_published(publish_at: dt.datetime, now: dt.datetime, *, release: bool) -> dt.datetime:
+    """When articles that go public in this ingest count as published.
+
+    With the release: the edition's publish time. A page arriving later the same
+    day: the moment it arrived, so readers see it as new. A page of an edition a
+    day or more past its release (a back-filled archive): the edition's publish
+    time, so old news does not top the feeds as today's.
+    """
+    if release or now - publish_at >= LATE_PAGE:
+        return publish_at
+    return now

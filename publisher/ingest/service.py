@@ -19,7 +19,7 @@ from publisher.config import EditionInfo, load_edition_info
 from publisher.edition import parse_edition, parse_page
 from publisher.enrich.enricher import Enricher
 from publisher.errors import EditionError, PublisherError, StoreError
-from publisher.ingest.changes import EditionDiff, diff_edition
+from publisher.ingest.changes import EditionDiff, diff_edition, first_published
 from publisher.ingest.events import EventBuilder, failed_event
 from publisher.ingest.paths import PageAddress, address, expand
 from publisher.links import Links
@@ -154,6 +154,7 @@ class Ingestor:
             publish_at=publish_at, now=now, page=page, articles=diff.articles,
             withdrawn=[a.id for a in diff.withdrawn], updated=[u.article.id for u in diff.updated],
             release=release, events=events,
+            article_time=first_published(publish_at, now, release=release),
             file=FileRecord(path=str(addr.path), sha256=sha, status="ingested",
                             received_at=received, processed_at=now)))
         return IngestResult(status="ingested", new=len(diff.new), updated=len(diff.updated),

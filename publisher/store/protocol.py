@@ -52,6 +52,9 @@ class EditionCommit(BaseModel):
     withdrawn: list[str] = Field(default_factory=list, description="keys withdrawn now")
     updated: list[str] = Field(default_factory=list, description="keys whose content changed")
     release: bool = Field(default=False, description="the edition goes public now")
+    article_time: dt.datetime | None = Field(
+        default=None, description="published_at of articles going public in this commit "
+        "(default: publish_at with the release, else now)")
     events: list[Event] = Field(default_factory=list)
     file: FileRecord | None = None
 

@@ -277,10 +277,11 @@ class SqlStore:
 
     @staticmethod
     def _first_publish(c: EditionCommit, published: dt.datetime | None) -> dt.datetime | None:
-        """When an article first goes public: the edition's release time if it is
-        out with the release, the moment it arrived if it came later."""
+        """When an article first goes public, as ingest decided (ingest.changes)."""
         if published is None:
             return None
+        if c.article_time is not None:
+            return c.article_time
         return c.publish_at if c.release else c.now
 
     # outbox and files --------------------------------------------------------
