@@ -20,6 +20,8 @@ class HubSubscription(BaseModel):
     lease_seconds: int
     expires_at: dt.datetime
     created_at: dt.datetime
+    retry_at: dt.datetime | None = None
+    retry_attempt: int | None = None
 
 
 class HubSubscriptions:
@@ -62,3 +64,33 @@ class HubSubscriptions:
         with self.store.tx() as conn:
             conn.execute(delete(w).where(w.c.expires_at <= now))
             return [HubSubscription.model_validate(dict(r._mapping)) for r in conn.execute(q)]
+
+    def schedule_retry(self, sub: HubSubscription, due: dt.datetime | None,
+                       attempt: int | None) -> None:
+        """Keep (or, with None, drop) the subscription's pending distribution retry."""
+        w = t.websub_subscriptions
+        with self.store.tx() as conn:
+            conn.execute(update(w).where(w.c.id == sub.id)
+                         .values(retry_at=due, retry_attempt=attempt))
+
+    def claim_due(self, lease: dt.timedelta = dt.timedelta(seconds=60)) -> list[HubSubscription]:
+        """Retries due now, each claimed by moving it a lease ahead: one worker sends
+        it, and if that worker dies before it records the outcome, it comes due again."""
+        w = t.websub_subscriptions
+        now = self.clock.now()
+        claimed: list[HubSubscription] = []
+        with self.store.tx() as conn:
+            rows = conn.execute(select(w).where(w.c.retry_at <= now, w.c.expires_at > now)
+                                .order_by(w.c.id)).all()
+            for row in rows:
+                res = conn.execute(update(w).where(w.c.id == row.id,
+                                                   w.c.retry_at == row.retry_at)
+                                   .values(retry_at=now + lease))
+                if res.rowcount:
+                    claimed.append(HubSubscription.model_validate(dict(row._mapping)))
+        return claimed
+
+    def pending_retries(self) -> int:
+        w = t.websub_subscriptions
+        with self.store.read() as conn:
+            return len(conn.execute(select(w.c.id).where(w.c.retry_at.is_not(None))).all())

@@ -188,5 +188,8 @@ websub_subscriptions = Table(
     Column("lease_seconds", Integer, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    # a failed distribution waits here for its retry, surviving a restart
+    Column("retry_at", UTCDateTime),
+    Column("retry_attempt", Integer),
     UniqueConstraint("callback", "topic", name="uq_websub_callback_topic"),
 )
