@@ -1,4 +1,9 @@
-"""The ASGI app: an explicit route list over thin handlers reading rendered bytes."""
+"""The ASGI app: an explicit route list over thin handlers reading rendered bytes.
+
+The feed and page handlers are plain functions: Starlette runs them in its thread
+pool, so a cache miss (a database read, a render, a compression) never holds up
+the event loop that `publisher run` shares with the worker.
+"""
 
 from __future__ import annotations
 
@@ -72,7 +77,7 @@ def _feed_headers(request: Request, self_url: str) -> dict[str, str]:
     return {"Link": f'<{hub}>; rel="hub", <{self_url}>; rel="self"', **CORS}
 
 
-async def feed(request: Request) -> Response:
+def feed(request: Request) -> Response:
     p = request.path_params
     slug, section, fmt = p["publication"], p.get("section"), FEED_FILES[p["file"]]
     if request.method == "OPTIONS":
@@ -92,7 +97,7 @@ async def feed(request: Request) -> Response:
     return _send_feed(request, rendered, fmt, self_url, FEED_CACHE)
 
 
-async def archive(request: Request) -> Response:
+def archive(request: Request) -> Response:
     p = request.path_params
     slug, section, fmt = p["publication"], p.get("section"), FEED_FILES[p["file"]]
     if request.method == "OPTIONS":
@@ -115,19 +120,19 @@ def _page(request: Request, rendered: Rendered | None, reason: str) -> Response:
     return respond(request, rendered, cache_control=PAGE_CACHE)
 
 
-async def index(request: Request) -> Response:
+def index(request: Request) -> Response:
     return _page(request, _service(request).index(), "")
 
 
-async def opml(request: Request) -> Response:
+def opml(request: Request) -> Response:
     return _page(request, _service(request).opml(), "")
 
 
-async def stylesheet(request: Request) -> Response:
+def stylesheet(request: Request) -> Response:
     return _page(request, _service(request).stylesheet(), "")
 
 
-async def edition(request: Request) -> Response:
+def edition(request: Request) -> Response:
     slug, date = request.path_params["publication"], _date(request.path_params["date"])
     try:
         rendered = _service(request).edition(slug, date) if date else None
@@ -136,7 +141,7 @@ async def edition(request: Request) -> Response:
     return _page(request, rendered, f"no published edition {slug}/{request.path_params['date']}")
 
 
-async def article(request: Request) -> Response:
+def article(request: Request) -> Response:
     p = request.path_params
     date = _date(p["date"])
     try:
