@@ -17,7 +17,7 @@ from publisher.edition import patterns as P
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
-_FUNCTION_END = set("的了着和与及或在对把被将从向以等之其所而并且也都就还又再很没这那每各该")
+_FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其所而并且也都就还又再很没这那每各该")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
 _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")

@@ -8,17 +8,24 @@ with their own column breaks, spaces, bylines, intertitles, jumps and encodings
 from __future__ import annotations
 
 import importlib.util
+import random
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+
 from edition import synth
+from edition.synth_print import encode
 from publisher.edition import contract_json, parse_paths
 
 EDITIONS = 30
-#: the issue's targets; the figures reached are in docs/parser.md
+#: the issue's targets, not reached yet (docs/parser.md, "Held-out check")
 TARGETS = {"articles_f1": 0.97, "body_f1": 0.99, "headline": 0.97, "kicker": 0.95,
            "subheadline": 0.95, "paragraphs_f1": 0.95, "stitched": 1.0}
+#: what the parser reaches today (deterministic): a change must not fall below it
+FLOOR = {"articles_f1": 0.96, "body_f1": 0.90, "headline": 0.95, "kicker": 0.975,
+         "subheadline": 0.98, "paragraphs_f1": 0.90, "stitched": 0.91}
 
 
 def _scorer() -> ModuleType:
@@ -36,9 +43,9 @@ def write_edition(root: Path, seed: int, pool: list[dict[str, Any]]) -> tuple[Pa
     folder.mkdir(parents=True)
     (folder / "edition.toml").write_text('publication = "城南日报"\ndate = "2020-06-09"\n',
                                          encoding="utf-8")
-    rng = synth.random.Random(seed)
+    rng = random.Random(seed)
     for n, blocks in pages.items():
-        (folder / f"{n:02d}.txt").write_bytes(synth.encode(blocks, rng))
+        (folder / f"{n:02d}.txt").write_bytes(encode(blocks, rng))
     return folder, golds
 
 
@@ -61,6 +68,25 @@ def held_out_scores(root: Path, editions: int = EDITIONS,
                 "continued_on", "incomplete_start"):
         rows[key] = tally.get(key)
     return {k: v for k, v in rows.items() if v is not None}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    found = held_out_scores(tmp_path_factory.mktemp("heldout"))
+    print("held-out: " + " ".join(f"{k}={v:.3f}" for k, v in found.items()))
+    return found
+
+
+def test_synthetic_editions_do_not_fall_below_todays_figures(scores: dict[str, float]) -> None:
+    fell = {k: round(scores[k], 3) for k, low in FLOOR.items() if scores[k] < low}
+    assert not fell, fell
+
+
+@pytest.mark.xfail(strict=True, reason="the parser misses the issue's targets on synthetic "
+                   "editions; see docs/parser.md, Held-out check")
+def test_synthetic_editions_reach_the_targets(scores: dict[str, float]) -> None:
+    missed = {k: round(scores[k], 3) for k, want in TARGETS.items() if scores[k] < want}
+    assert not missed, missed
 
 
 def test_generator_is_deterministic_and_keeps_the_gold_text() -> None:
