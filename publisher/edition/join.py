@@ -17,7 +17,7 @@ from publisher.edition import patterns as P
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
-_FUNCTION_END = set("的了着和与及或在对把被将从向以等之其所而并且也都就还又再很没这那每各该")
+_FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其所而并且也都就还又再很没这那每各该")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
 _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")
@@ -30,6 +30,8 @@ _CONNECTIVE = re.compile(
     "^(?:至于|但是|而且|并且|因此|然而|所以|况且|何况|以及|此外|不过|可是|从而|进而)"
 )
 _ENG = re.compile("[a-zA-Z0-9]")
+#: a paragraph never opens with a bound particle (的影响, 了阅读变革)
+_MID_SENTENCE = re.compile("^[的了着过得们][\u4e00-\u9fff]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
@@ -121,7 +123,13 @@ def heading_like(text: str) -> bool:
         and not _SENTENCE_START.match(text)
         and not any(c in text for c in "。！？!?")
         and text[-1:] not in ("，", "、", ",")
+        and not text.rstrip("”’」』").endswith("…")  # trailing off (……”): a sentence
     )
+
+
+def _starts_mid_sentence(right: str) -> bool:
+    """The block opens with a particle that is a word of its own (的 | 影响, not 了解)."""
+    return 1 in _word_ends(right[:6])
 
 
 def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -> bool:
@@ -129,7 +137,7 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -
     if not left or not right:
         return False
     last, first = left[-1], right[0]
-    if first in _STARTS_INSIDE:
+    if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
     if last in _ENDS_PARAGRAPH:
         return False
@@ -146,6 +154,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -
         if len(clauses) > 1 and (len(clauses[-1]) < 4 or max(map(len, clauses)) > 20):
             return True
         if word_across(left, right):
+            return True
+        if _MID_SENTENCE.match(right) and _starts_mid_sentence(right):
             return True
         # a heading before a heading stays apart, even when a lead repeats their words
         return not heading_like(right) and echoed_across(left, right, page)

@@ -22,7 +22,9 @@ class Unit:
 
     @cached_property
     def candidate(self) -> bool:
-        return self.kind == "text" and heading_like(self.text) and not self.text.startswith("—")
+        # the text after a （上接…） line is the story going on, never a heading
+        return (self.kind == "text" and self.jump_from is None and heading_like(self.text)
+                and not self.text.startswith("—"))
 
 
 @dataclass

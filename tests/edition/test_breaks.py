@@ -1,0 +1,54 @@
+"""Column breaks and headings the held-out check revealed, one small page each."""
+
+from __future__ import annotations
+
+from edition.helpers import heads, only, parse
+
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+
+
+def test_a_block_opening_with_a_bound_particle_continues_the_fragment_before() -> None:
+    left = "为缓解欧洲各国边境管控对中欧班列运营造成"
+    right = "的影响，海关日前推出允许企业自主选择通关模式的措施。"
+    page = parse("中欧班列保持畅通", P1, left, right, P2)
+    assert heads(page) == ["中欧班列保持畅通"]
+    assert only(page).paragraphs == [P1, left + right, P2]
+
+
+def test_a_paragraph_opening_with_a_word_that_starts_with_a_particle_stays_apart() -> None:
+    page = parse("新桥通车", P1, "小镇的春天", "了解到这一情况后，村里连夜组织人手修路。")
+    assert heads(page) == ["新桥通车", "小镇的春天"]
+
+
+def test_a_dash_pair_split_by_a_column_break_is_joined() -> None:
+    left = "“转折点小城的名字有很多：滑铁卢、凡尔登……今天又增加了一个—"
+    page = parse("古城新生", P1, left, "—台儿庄。”当时一家媒体写道。")
+    assert only(page).paragraphs == [P1, left + "—台儿庄。”当时一家媒体写道。"]
+
+
+def test_a_line_trailing_off_is_a_paragraph_not_a_headline() -> None:
+    page = parse("风雨无阻", P1, "“这里出现了不明原因的病人……”", P2)
+    assert heads(page) == ["风雨无阻"]
+    assert only(page).paragraphs == [P1, "“这里出现了不明原因的病人……”", P2]
+
+
+def test_the_text_after_a_continuation_line_is_never_a_heading() -> None:
+    page = parse("国家主席任免驻外大使", "（上接第一版）", "二、免去某某的特命全权大使职务；",
+                 "三、任命某某为特命全权大使。", number=4)
+    art = only(page)
+    assert art.continued_from == 1
+    assert art.paragraphs[0] == "二、免去某某的特命全权大使职务；"
+
+
+def test_a_fragment_ending_in_yu_continues() -> None:
+    page = parse("世卫大会召开在即", "多国专家呼吁团结合作", P1, "第七十三届世界卫生大会将于",
+                 "5 月 18 日至 19 日以视频方式举行。")
+    assert only(page).paragraphs[-1] == "第七十三届世界卫生大会将于5月18日至19日以视频方式举行。"
+
+
+def test_a_line_inside_a_continued_feature_is_its_intertitle() -> None:
+    page = parse("长篇通讯见闻", "（上接第一版）" + P1, "老手艺有了新传人", P2, number=7)
+    art = only(page)
+    assert art.paragraphs == [P1, "老手艺有了新传人", P2]
+    assert art.intertitles == [1]

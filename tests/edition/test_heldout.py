@@ -1,0 +1,100 @@
+"""Held-out check: synthetic editions re-laid out from gold articles, scored like the corpus.
+
+The pages recombine the corpus and seed articles in other orders and combinations,
+with their own column breaks, spaces, bylines, intertitles, jumps and encodings
+(tests/edition/synth.py), and are scored with ../shared/tools/score_parse.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from edition import synth
+from edition.synth_print import encode
+from publisher.edition import contract_json, parse_paths
+
+EDITIONS = 30
+#: the issue's targets, not reached yet (docs/parser.md, "Held-out check")
+TARGETS = {"articles_f1": 0.97, "body_f1": 0.99, "headline": 0.97, "kicker": 0.95,
+           "subheadline": 0.95, "paragraphs_f1": 0.95, "stitched": 1.0}
+#: what the parser reaches today (deterministic): a change must not fall below it
+FLOOR = {"articles_f1": 0.96, "body_f1": 0.90, "headline": 0.95, "kicker": 0.975,
+         "subheadline": 0.98, "paragraphs_f1": 0.90, "stitched": 0.91}
+
+
+def _scorer() -> ModuleType:
+    path = synth.SHARED / "tools" / "score_parse.py"
+    spec = importlib.util.spec_from_file_location("score_parse", path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_edition(root: Path, seed: int, pool: list[dict[str, Any]]) -> tuple[Path, list[Any]]:
+    pages, golds = synth.edition(seed, pool)
+    folder = root / f"synth-{seed}" / "2020-06-09"
+    folder.mkdir(parents=True)
+    (folder / "edition.toml").write_text('publication = "城南日报"\ndate = "2020-06-09"\n',
+                                         encoding="utf-8")
+    rng = random.Random(seed)
+    for n, blocks in pages.items():
+        (folder / f"{n:02d}.txt").write_bytes(encode(blocks, rng))
+    return folder, golds
+
+
+def held_out_scores(root: Path, editions: int = EDITIONS,
+                    verbose: bool = False) -> dict[str, float]:
+    """Per-field scores of the parser on synthetic editions 0..editions-1."""
+    sp = _scorer()
+    pool = synth.load_pool()
+    tally = sp.Tally()
+    for seed in range(editions):
+        folder, golds = write_edition(root, seed, pool)
+        pred = contract_json(parse_paths([folder]))
+        if verbose:
+            print(folder)
+        sp.score({"articles": golds}, pred, tally, verbose)
+    rows = {"articles_f1": sp.f1(tally.get("art_p"), tally.get("art_r")),
+            "body_f1": sp.f1(tally.get("body_p"), tally.get("body_r")),
+            "paragraphs_f1": sp.f1(tally.get("para_p"), tally.get("para_r"))}
+    for key in ("headline", "kicker", "subheadline", "stitched", "authors", "source",
+                "continued_on", "incomplete_start"):
+        rows[key] = tally.get(key)
+    return {k: v for k, v in rows.items() if v is not None}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    found = held_out_scores(tmp_path_factory.mktemp("heldout"))
+    print("held-out: " + " ".join(f"{k}={v:.3f}" for k, v in found.items()))
+    return found
+
+
+def test_synthetic_editions_do_not_fall_below_todays_figures(scores: dict[str, float]) -> None:
+    fell = {k: round(scores[k], 3) for k, low in FLOOR.items() if scores[k] < low}
+    assert not fell, fell
+
+
+@pytest.mark.xfail(strict=True, reason="the parser misses the issue's targets on synthetic "
+                   "editions; see docs/parser.md, Held-out check")
+def test_synthetic_editions_reach_the_targets(scores: dict[str, float]) -> None:
+    missed = {k: round(scores[k], 3) for k, want in TARGETS.items() if scores[k] < want}
+    assert not missed, missed
+
+
+def test_generator_is_deterministic_and_keeps_the_gold_text() -> None:
+    pool = synth.load_pool()
+    assert len(pool) > 100
+    first, again = synth.edition(7, pool), synth.edition(7, pool)
+    assert first == again
+    pages, golds = first
+    printed = "".join("".join(b) for b in pages.values()).replace(" ", "")
+    for g in golds:
+        assert g["headline"].replace(" ", "") in printed
