@@ -167,28 +167,23 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-class FeedFile(Convertor[str]):
-    regex = "rss\\.xml|atom\\.xml|feed\\.json"
+def matching(pattern: str) -> Convertor[str]:
+    """A path convertor for a segment matching *pattern*, passed through as text."""
 
-    def convert(self, value: str) -> str:
-        return value
+    class Matching(Convertor[str]):
+        regex = pattern
 
-    def to_string(self, value: str) -> str:
-        return value
+        def convert(self, value: str) -> str:
+            return value
 
+        def to_string(self, value: str) -> str:
+            return value
 
-class IsoDate(Convertor[str]):
-    regex = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-
-    def convert(self, value: str) -> str:
-        return value
-
-    def to_string(self, value: str) -> str:
-        return value
+    return Matching()
 
 
-register_url_convertor("feedfile", FeedFile())
-register_url_convertor("isodate", IsoDate())
+register_url_convertor("feedfile", matching("rss\\.xml|atom\\.xml|feed\\.json"))
+register_url_convertor("isodate", matching("[0-9]{4}-[0-9]{2}-[0-9]{2}"))
 
 GET = ["GET", "HEAD"]
 FEED = ["GET", "HEAD", "OPTIONS"]
