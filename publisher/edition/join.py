@@ -32,6 +32,8 @@ _CONNECTIVE = re.compile(
 _ENG = re.compile("[a-zA-Z0-9]")
 #: a paragraph never opens with a bound particle (的影响, 了阅读变革)
 _MID_SENTENCE = re.compile("^[的了着过得们][\u4e00-\u9fff]")
+#: one character and a comma: the end of a clause, never the start of a paragraph (起，…)
+_CLAUSE_END = re.compile("^[\u4e00-\u9fff][，、]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
@@ -132,7 +134,8 @@ def _starts_mid_sentence(right: str) -> bool:
     return 1 in _word_ends(right[:6])
 
 
-def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -> bool:
+def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
+                after_text: bool = False) -> bool:
     """Whether `right` continues the paragraph that `left` ends with."""
     if not left or not right:
         return False
@@ -155,6 +158,10 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -
             return True
         if word_across(left, right):
             return True
+        # a lone line between paragraphs, then `起，…`: a column break (a lost first
+        # column leaves such an opening too, but under a heading run, not one line)
+        if after_text and _CLAUSE_END.match(right):
+            return True
         if _MID_SENTENCE.match(right) and _starts_mid_sentence(right):
             return True
         # a heading before a heading stays apart, even when a lead repeats their words
@@ -170,7 +177,8 @@ def join_fragments(texts: list[str], starts_ok: list[bool]) -> list[tuple[int, s
         if out and starts_ok[i]:
             idx, prev = out[-1]
             single = idx == i - 1
-            if should_join(prev, text, left_is_start=single, page=page):
+            after_text = len(out) >= 2 and not heading_like(out[-2][1])
+            if should_join(prev, text, left_is_start=single, page=page, after_text=after_text):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

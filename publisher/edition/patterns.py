@@ -34,6 +34,9 @@ LEAD_DIAN = re.compile(
     r"(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?电\s*"
     r"(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )
+#: the end of a lead whose first column was lost: 日电（记者X）, 电（记者X）, （记者X）
+LEAD_TAIL = re.compile(r"^(?:\d{0,2}日)?电?\s*[（(](?:本报|特约)?记者(?!手记|札记|观察)"
+                       r"[^（）()]{1,30}[）)]")
 LEAD_XUN = re.compile(
     r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )

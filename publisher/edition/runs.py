@@ -49,10 +49,20 @@ def _intertitle_shaped(run: list[str]) -> bool:
 
 
 def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
-    """What a series of intertitles has in common: size, ——, opening quote, comma."""
+    """What a series of intertitles has in common: size, ——, opening quote, comma.
+
+    A `X——` intertitle is a series whether or not its second line is heading-short.
+    """
     first = run[0]
-    return (len(run), first.endswith("—"), len(run) == 1 and first.startswith("“"),
+    dash = first.endswith("—")
+    return (0 if dash else len(run), dash, len(run) == 1 and first.startswith("“"),
             "，" in first)
+
+
+def opens_story(nxt: Unit | None) -> bool:
+    """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
+    return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
+                                or bool(P.LEAD_TAIL.match(nxt.text)))
 
 
 @dataclass
@@ -76,7 +86,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if _ended(ctx.prev):
         return True
-    if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
+    if opens_story(nxt):
         return True
     if ctx.byline and not cur.package:
         return True
@@ -133,8 +143,7 @@ def find_runs(units: list[Unit]) -> list[tuple[int, int]]:
 
 def strong(units: list[Unit], a: int, b: int) -> bool:
     """Evidence that a run heads an article whatever surrounds it."""
-    nxt = units[b] if b < len(units) else None
-    if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
+    if opens_story(units[b] if b < len(units) else None):
         return True
     return _ended(units[a - 1] if a else None) or any(tagged(u.text) for u in units[a:b])
 

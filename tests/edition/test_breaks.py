@@ -52,3 +52,37 @@ def test_a_line_inside_a_continued_feature_is_its_intertitle() -> None:
     art = only(page)
     assert art.paragraphs == [P1, "老手艺有了新传人", P2]
     assert art.intertitles == [1]
+
+
+def test_a_lone_line_then_one_character_and_a_comma_is_a_broken_paragraph() -> None:
+    left = "从进驻新区医院那天"
+    right = "起，她和战友们就一直处在连轴转的工作状态。"
+    page = parse("青春闪耀一线", P1, left, right, P2)
+    assert only(page).paragraphs == [P1, left + right, P2]
+
+
+def test_a_heading_run_then_one_character_and_a_comma_is_a_lost_first_column() -> None:
+    page = parse("新桥通车", P1, "市政协党组会议召开", "王某主持", "神、会议传达学习了有关精神。")
+    assert heads(page) == ["新桥通车", "市政协党组会议召开"]
+    assert page.articles[1].subheadline == "王某主持"
+    assert page.articles[1].incomplete_start
+
+
+def test_a_heading_before_what_is_left_of_a_lead_opens_an_article() -> None:
+    feature = [P2, "第一部分", P1, "第二部分", P2]  # a series of intertitles around it
+    tail = "电（记者王鹏）全国妇联15日举办发布会，揭晓最美家庭。"
+    page = parse("小镇新貌", *feature, "全国妇联揭晓最美家庭", tail, "第三部分", P1)
+    assert heads(page) == ["小镇新貌", "全国妇联揭晓最美家庭"]
+    assert page.articles[1].paragraphs[0] == tail
+
+
+def test_a_sidebar_credit_in_brackets_is_not_a_lead() -> None:
+    page = parse("小镇新貌", P1, "第一部分", "（记者手记）小镇的变化令人感慨。", "第二部分", P2)
+    assert heads(page) == ["小镇新貌"]
+
+
+def test_dash_intertitles_are_a_series_whatever_their_second_line() -> None:
+    long = "这是很长的第二行小标题，写得比较长而且带着逗号，超过了标题的长度限制很多很多字"
+    page = parse("铭记历史", P1, "一段历史永志不忘——", "团结御侮、浴血奋战，全国人民投身洪流", P2,
+                 "一种精神穿越时空——", long, P1, "一个信念引领未来——", long, P2)
+    assert heads(page) == ["铭记历史"]
