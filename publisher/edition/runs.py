@@ -84,6 +84,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     nxt = ctx.nxt
     if len(run) == 1 and P.SIDEBAR_LABEL.match(run[0]) and (nxt is None or nxt.kind != "lead"):
         return False
+    if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
+        return False  # 核心阅读 under a headline and byline: the story's own front matter
     if _ended(ctx.prev):
         return True
     if opens_story(nxt):

@@ -86,3 +86,17 @@ def test_dash_intertitles_are_a_series_whatever_their_second_line() -> None:
     page = parse("铭记历史", P1, "一段历史永志不忘——", "团结御侮、浴血奋战，全国人民投身洪流", P2,
                  "一种精神穿越时空——", long, P1, "一个信念引领未来——", long, P2)
     assert heads(page) == ["铭记历史"]
+
+
+def test_a_front_label_under_a_signed_headline_belongs_to_its_story() -> None:
+    page = parse("政务上云（大数据观察）", "本报记者 吴海燕", "核心阅读", P1, P2)
+    assert heads(page) == ["政务上云（大数据观察）"]
+    assert only(page).intertitles == [0]
+
+
+def test_a_line_closed_by_a_jump_is_the_story_going_on() -> None:
+    last = "为了人民，依靠人民，书写英雄史诗"
+    page = parse("风雨无阻向前进", P1, last, "（下转第五版）", "纪念伟大胜利（钟声）", P2)
+    assert heads(page) == ["风雨无阻向前进", "纪念伟大胜利（钟声）"]
+    assert page.articles[0].paragraphs == [P1, last]
+    assert page.articles[1].kicker is None
