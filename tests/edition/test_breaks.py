@@ -100,3 +100,17 @@ def test_a_line_closed_by_a_jump_is_the_story_going_on() -> None:
     assert heads(page) == ["风雨无阻向前进", "纪念伟大胜利（钟声）"]
     assert page.articles[0].paragraphs == [P1, last]
     assert page.articles[1].kicker is None
+
+
+def test_a_title_and_name_under_a_text_signs_it_and_closes_it() -> None:
+    sig = "某大学经济学院教授 张三"
+    page = parse("数字经济大有可为", P1, sig, "新桥今日通车", P2)
+    assert heads(page) == ["数字经济大有可为", "新桥今日通车"]
+    assert page.articles[0].paragraphs == [P1, sig]
+    assert page.articles[1].kicker is None
+
+
+def test_a_heading_with_a_name_but_no_title_is_not_a_signature() -> None:
+    page = parse("数字经济大有可为", P1, "春风化雨 润物无声", "新桥今日通车", P2)
+    assert heads(page) == ["数字经济大有可为", "新桥今日通车"]
+    assert page.articles[1].kicker == "春风化雨 润物无声"
