@@ -114,3 +114,24 @@ def test_a_heading_with_a_name_but_no_title_is_not_a_signature() -> None:
     page = parse("数字经济大有可为", P1, "春风化雨 润物无声", "新桥今日通车", P2)
     assert heads(page) == ["数字经济大有可为", "新桥今日通车"]
     assert page.articles[1].kicker == "春风化雨 润物无声"
+
+
+def test_fragments_that_cannot_end_a_heading_are_joined() -> None:
+    for left, right in [("历史与现实在这里交汇——这条", "铁路所处的位置，就是当年的旧铁路。"),
+                        ("公司将整改工作分解为四大方面14个", "问题，同步制定了措施。"),
+                        ("可听、可看、可触的人工智能", "等新技术带来了阅读变革。"),
+                        ("出席会议的有王晨、曹建明、张春贤、沈", "跃跃、吉炳轩等。")]:
+        page = parse("新桥今日通车", P1, left, right, P2)
+        assert only(page).paragraphs == [P1, left + right, P2], left
+
+
+def test_a_source_and_dateline_alone_goes_on_in_the_next_block() -> None:
+    page = parse("外长通电话", "据新华社北京3月20日电", "3月20日，外长应约同多国外长通电话。", P1)
+    a = only(page)
+    assert a.paragraphs[0] == "据新华社北京3月20日电3月20日，外长应约同多国外长通电话。"
+    assert a.source == "新华社"
+
+
+def test_a_headline_ending_like_a_source_is_not_a_lead() -> None:
+    page = parse("新桥通车", P1, "小镇喜讯", P2)
+    assert heads(page) == ["新桥通车", "小镇喜讯"]
