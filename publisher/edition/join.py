@@ -69,7 +69,7 @@ def _lead_head(text: str) -> bool:
 
 
 def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
-                after_text: bool = False) -> bool:
+                after_text: bool = False, under_heading: bool = False) -> bool:
     """Whether `right` continues the paragraph that `left` ends with."""
     if not left or not right:
         return False
@@ -77,6 +77,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
     if last in _ENDS_PARAGRAPH:
+        return False
+    if under_heading and left_is_start and left.startswith("—"):  # a subheadline, however long
         return False
     if last in _CONTINUES or unbalanced(left):
         return True
@@ -116,8 +118,10 @@ def join_fragments(texts: list[str], starts_ok: list[bool]) -> list[tuple[int, s
         if out and starts_ok[i]:
             idx, prev = out[-1]
             single = idx == i - 1
-            after_text = len(out) >= 2 and not heading_like(out[-2][1])
-            if should_join(prev, text, left_is_start=single, page=page, after_text=after_text):
+            before = out[-2][1] if len(out) >= 2 else ""
+            after_text = bool(before) and not heading_like(before)
+            if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
+                           under_heading=bool(before) and not after_text):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

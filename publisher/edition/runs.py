@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 
 from publisher.edition import patterns as P
+from publisher.edition.join import HEADING_MAX as HEADING_LONG
 from publisher.edition.join import heading_like
 from publisher.edition.units import Draft, Unit
 
@@ -162,12 +163,17 @@ def region_end(units: list[Unit], start: int) -> tuple[int, bool]:
     return len(units), False
 
 
+def _dash_sub(unit: Unit) -> bool:
+    """A `——` line under a heading: a subheadline, however long (——要求…；听取…；核准…)."""
+    text = unit.text
+    return (unit.kind == "text" and text.startswith("—") and not P.EDITOR_NOTE_SIG.match(text)
+            and (heading_like(text) or (len(text) <= 3 * HEADING_LONG
+                                        and not any(c in text for c in "。！？!?"))))
+
+
 def run_end(units: list[Unit], i: int) -> int:
     j = i + 1
-    while j < len(units) and j - i < 4 and (
-        units[j].candidate or (units[j].kind == "text" and units[j].text.startswith("—")
-                               and heading_like(units[j].text))
-    ):
+    while j < len(units) and j - i < 4 and (units[j].candidate or _dash_sub(units[j])):
         j += 1
     # a long subheadline (no sentence end) between a headline and the lead
     if (j + 1 < len(units) and units[j].kind == "text" and units[j + 1].kind == "lead"

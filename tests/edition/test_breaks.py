@@ -135,3 +135,19 @@ def test_a_source_and_dateline_alone_goes_on_in_the_next_block() -> None:
 def test_a_headline_ending_like_a_source_is_not_a_lead() -> None:
     page = parse("新桥通车", P1, "小镇喜讯", P2)
     assert heads(page) == ["新桥通车", "小镇喜讯"]
+
+
+def test_a_long_dash_subheadline_under_a_headline_opens_an_article() -> None:
+    sub = ("——要求坚持稳健的货币政策灵活适度，着眼服务实体经济明确准入规范；听取研究成果汇报，"
+           "部署加强大气污染科学防治促进绿色发展；核准两项核电工程")
+    lead = "新华社北京9月2日电国务院总理主持召开国务院常务会议。"
+    page = parse("新桥今日通车", P1, "国务院召开常务会议", sub, lead)
+    assert heads(page) == ["新桥今日通车", "国务院召开常务会议"]
+    assert page.articles[1].subheadline == sub.lstrip("—")
+    assert page.articles[1].paragraphs == [lead]
+
+
+def test_a_dash_item_between_paragraphs_still_joins_its_column_break() -> None:
+    left = "——同全球180个国家、10多个国际和地区组织分享疫情防控和诊疗方案，同160多"
+    page = parse("新桥今日通车", P1, left, "个国家和国际组织举行专家视频会。", P2)
+    assert only(page).paragraphs == [P1, left + "个国家和国际组织举行专家视频会。", P2]
