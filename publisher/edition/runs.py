@@ -15,14 +15,12 @@ import sys
 from dataclasses import dataclass
 
 from publisher.edition import patterns as P
-from publisher.edition.join import HEADING_MAX as HEADING_LONG
-from publisher.edition.join import heading_like
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 
 
-def _ended(prev: Unit | None) -> bool:
+def ended(prev: Unit | None) -> bool:
     """The unit before a heading closes an article: a credit in brackets, a jump, an address."""
     if prev is None:
         return True
@@ -87,7 +85,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
-    if _ended(ctx.prev):
+    if ended(ctx.prev):
         return True
     if opens_story(nxt):
         return True
@@ -129,55 +127,3 @@ def caption_follows(stretch: list[Unit]) -> bool:
 def sub_ok(text: str) -> bool:
     """A line after the headline that really is a subheadline, not the story's first words."""
     return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text))
-
-
-def find_runs(units: list[Unit]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(units):
-        if units[i].candidate:
-            j = run_end(units, i)
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
-
-
-def strong(units: list[Unit], a: int, b: int) -> bool:
-    """Evidence that a run heads an article whatever surrounds it."""
-    if opens_story(units[b] if b < len(units) else None):
-        return True
-    return _ended(units[a - 1] if a else None) or any(tagged(u.text) for u in units[a:b])
-
-
-def region_end(units: list[Unit], start: int) -> tuple[int, bool]:
-    """Where the stretch after a heading ends (a lead, credit, jump or tagged heading)."""
-    for k in range(start, len(units)):
-        u = units[k]
-        if u.jump_to is not None:
-            return k + 1, True
-        if u.kind in ("lead", "endnote") or u.jump_from is not None or (
-                u.candidate and tagged(u.text)):
-            return k, False
-    return len(units), False
-
-
-def _dash_sub(unit: Unit) -> bool:
-    """A `——` line under a heading: a subheadline, however long (——要求…；听取…；核准…)."""
-    text = unit.text
-    return (unit.kind == "text" and text.startswith("—") and not P.EDITOR_NOTE_SIG.match(text)
-            and (heading_like(text) or (len(text) <= 3 * HEADING_LONG
-                                        and not any(c in text for c in "。！？!?"))))
-
-
-def run_end(units: list[Unit], i: int) -> int:
-    j = i + 1
-    while j < len(units) and j - i < 4 and (units[j].candidate or _dash_sub(units[j])):
-        j += 1
-    # a long subheadline (no sentence end) between a headline and the lead
-    if (j + 1 < len(units) and units[j].kind == "text" and units[j + 1].kind == "lead"
-            and units[j].text[-1] not in P.TERMINAL + "”"
-            and not any(c in units[j].text for c in "。！？")):
-        j += 1
-    return j
