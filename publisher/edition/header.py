@@ -26,9 +26,9 @@ class Header:
 def _posseg() -> object:
     from jieba import posseg
 
-    from publisher.edition.join import _jieba
+    from publisher.edition.words import jieba_loaded
 
-    _jieba()
+    jieba_loaded()
     return posseg
 
 

@@ -7,12 +7,10 @@ two halves form a word across the break (三级党委高 | 度重视).
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
-from math import log
 
 from publisher.edition import patterns as P
+from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
@@ -21,98 +19,24 @@ _FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其�
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
 _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")
-_HAN = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+"  # jieba's re_han_default: words never cross others
-_HAN_TAIL = re.compile(_HAN + "$")
-_HAN_HEAD = re.compile(_HAN)
-_CJK_TAIL = re.compile("[\u4e00-\u9fff]+$")
-_CJK_HEAD = re.compile("[\u4e00-\u9fff]+")
 _CONNECTIVE = re.compile(
     "^(?:至于|但是|而且|并且|因此|然而|所以|况且|何况|以及|此外|不过|可是|从而|进而)"
 )
-_ENG = re.compile("[a-zA-Z0-9]")
 #: a paragraph never opens with a bound particle (的影响, 了阅读变革)
-_MID_SENTENCE = re.compile("^[的了着过得们][\u4e00-\u9fff]")
+_MID_SENTENCE = re.compile("^[的了着过得们等][\u4e00-\u9fff]")
+#: a determiner or a number waiting for its noun (这条 | 哈大高铁, 14个 | 问题): no heading ends so
+_NEEDS_NOUN = re.compile("(?:[这那每各该此某]|[0-9一二三四五六七八九十百千万两几])"
+                         "[个条位些种项名家次件座场批]$")
+#: an enumeration going on across the break (王晨、曹建明、沈 | 跃跃、吉炳轩)
+_LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
+#: one character and a comma: the end of a clause, never the start of a paragraph (起，…)
+_CLAUSE_END = re.compile("^[\u4e00-\u9fff][，、]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
-
-
-@lru_cache(maxsize=1)
-def _jieba() -> object:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], float]:
-    """jieba's prefix dictionary (word -> frequency, 0 for mere prefixes) and log of the total."""
-    jb = _jieba()
-    dt = jb.dt  # type: ignore[attr-defined]
-    return dt.FREQ, log(dt.total)
 
 
 def unbalanced(text: str) -> bool:
     """An opening bracket or quote left open: the text goes on in the next block."""
     return any(a in text and text.count(a) > text.count(b) for a, b in _PAIRS)
-
-
-def _word_ends(block: str) -> set[int]:
-    """Word boundaries of jieba's cut(block, HMM=False), from its dictionary directly.
-
-    The same maximum-probability route over the word graph as jieba, with its
-    merging of single ASCII letters/digits into one word, without the per-call
-    overhead of cut().
-    """
-    freq, logtotal = _dictionary()
-    n = len(block)
-    dag: list[list[int]] = []
-    for k in range(n):
-        ends = []
-        i, frag = k, block[k]
-        while i < n and frag in freq:
-            if freq[frag]:
-                ends.append(i)
-            i += 1
-            frag = block[k:i + 1]
-        dag.append(ends or [k])
-    route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
-    for idx in range(n - 1, -1, -1):
-        route[idx] = max((log(freq.get(block[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
-                         for x in dag[idx])
-    bounds: set[int] = set()
-    x = 0
-    while x < n:
-        y = route[x][1] + 1
-        if not (y == x + 1 and _ENG.match(block[x]) and y < n and _ENG.match(block[y])
-                and route[y][1] == y):
-            bounds.add(y)
-        x = y
-    return bounds
-
-
-def word_across(left: str, right: str) -> bool:
-    """True when jieba segments a word that spans the break between left and right."""
-    a = _HAN_TAIL.search(left[-6:])
-    b = _HAN_HEAD.match(right[:6])
-    if a is None or b is None:
-        return False
-    return len(a.group()) not in _word_ends(a.group() + b.group())
-
-
-def echoed_across(left: str, right: str, page: str) -> bool:
-    """A string of 4+ CJK characters spanning the break that the page prints elsewhere.
-
-    Names jieba does not know (a village in the kicker, 何 | 家岩村) and set phrases
-    of the story recur on the page; the halves of a heading and its story do not.
-    """
-    a = _CJK_TAIL.search(left[-3:])
-    b = _CJK_HEAD.match(right[:3])
-    if not page or a is None or b is None:
-        return False
-    ta, hb = a.group(), b.group()
-    return any(ta[-k:] + hb[:4 - k] in page for k in range(1, 4) if k <= len(ta)
-               and 4 - k <= len(hb))
 
 
 def heading_like(text: str) -> bool:
@@ -129,10 +53,23 @@ def heading_like(text: str) -> bool:
 
 def _starts_mid_sentence(right: str) -> bool:
     """The block opens with a particle that is a word of its own (的 | 影响, not 了解)."""
-    return 1 in _word_ends(right[:6])
+    return 1 in word_ends(right[:6])
 
 
-def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -> bool:
+def _lead_head(text: str) -> bool:
+    """Source and dateline alone (新华社北京4月1日电): the lead goes on in the next block."""
+    if text[-1:] not in "电讯" and text[-1:] not in "）)":
+        return False
+    m = P.LEAD_DIAN.match(text)
+    if m is None:
+        m = P.LEAD_XUN.match(text)
+        if m is None or not re.fullmatch(P.SOURCE, m.group("src")):  # 喜讯 is a heading
+            return False
+    return m.end() == len(text)
+
+
+def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
+                after_text: bool = False, under_heading: bool = False) -> bool:
     """Whether `right` continues the paragraph that `left` ends with."""
     if not left or not right:
         return False
@@ -141,19 +78,30 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "") -
         return True
     if last in _ENDS_PARAGRAPH:
         return False
+    if under_heading and left_is_start and left.startswith("—"):  # a subheadline, however long
+        return False
     if last in _CONTINUES or unbalanced(left):
         return True
     if (last.isdigit() or last == ".") and (first.isdigit() or first in _COUNTERS):
         return True
     if last in _FUNCTION_END:
         return True
+    if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…
+        return True
     if left_is_start and heading_like(left):
-        if _CONNECTIVE.match(left):  # headings do not open with 至于, 而且, 因此 …
+        # headings do not open with 至于, 而且, 因此 …, nor end waiting for a noun
+        if _CONNECTIVE.match(left) or _NEEDS_NOUN.search(left):
             return True
         clauses = left.split("，")
         if len(clauses) > 1 and (len(clauses[-1]) < 4 or max(map(len, clauses)) > 20):
             return True
         if word_across(left, right):
+            return True
+        if left.count("、") >= 3 and _LIST_GOES_ON.match(right):
+            return True
+        # a lone line between paragraphs, then `起，…`: a column break (a lost first
+        # column leaves such an opening too, but under a heading run, not one line)
+        if after_text and _CLAUSE_END.match(right):
             return True
         if _MID_SENTENCE.match(right) and _starts_mid_sentence(right):
             return True
@@ -170,7 +118,10 @@ def join_fragments(texts: list[str], starts_ok: list[bool]) -> list[tuple[int, s
         if out and starts_ok[i]:
             idx, prev = out[-1]
             single = idx == i - 1
-            if should_join(prev, text, left_is_start=single, page=page):
+            before = out[-2][1] if len(out) >= 2 else ""
+            after_text = bool(before) and not heading_like(before)
+            if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
+                           under_heading=bool(before) and not after_text):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

@@ -22,7 +22,7 @@ _INCOMPLETE = re.compile(r"^(?:[，、。；：！？）》”’,.;:)]|[\u4e00-
 def _kind(text: str) -> str:
     if is_lead(text):
         return "lead"
-    if is_byline(text):
+    if is_byline(text) or P.SIGNATURE.match(text):
         return "byline"
     if text[:1] in "（(" and text[-1:] in "）)" and not P.ORDINAL.match(text) and len(text) > 3:
         return "endnote"

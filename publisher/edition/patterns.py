@@ -34,6 +34,9 @@ LEAD_DIAN = re.compile(
     r"(?:(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?电\s*"
     r"(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )
+#: the end of a lead whose first column was lost: 日电（记者X）, 电（记者X）, （记者X）
+LEAD_TAIL = re.compile(r"^(?:\d{0,2}日)?电?\s*[（(](?:本报|特约)?记者(?!手记|札记|观察)"
+                       r"[^（）()]{1,30}[）)]")
 LEAD_XUN = re.compile(
     r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )
@@ -42,6 +45,11 @@ ROLE_WORDS = (r"(?:特约评论员|评论员|特约记者|见习记者|实习记
 BYLINE = re.compile(
     rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?P<body>{ROLE_WORDS}\s*[\u4e00-\u9fff·].*)$"
     r"(?<!手记)(?<!观察)(?<!笔记)(?<!札记)(?<!随笔)(?<!感言)(?<!来信)"
+)
+#: an author's title and name under a signed article: 某公司总经理 张三, 某大学教授 李四
+SIGNATURE = re.compile(
+    r"^[\u4e00-\u9fff·（）]{2,24}(?:经理|主任|局长|书记|部长|院长|校长|教授|研究员|主席|董事长"
+    r"|总裁|理事长|会长|所长|厅长|市长|县长|区长|大使|总监)\s+[\u4e00-\u9fff·]{2,4}$"
 )
 #: a credit without a name: 本报评论员, 新华社特约评论员
 STAFF_BYLINE = re.compile(rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?:特约)?评论员$")

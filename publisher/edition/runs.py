@@ -15,13 +15,12 @@ import sys
 from dataclasses import dataclass
 
 from publisher.edition import patterns as P
-from publisher.edition.join import heading_like
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 
 
-def _ended(prev: Unit | None) -> bool:
+def ended(prev: Unit | None) -> bool:
     """The unit before a heading closes an article: a credit in brackets, a jump, an address."""
     if prev is None:
         return True
@@ -49,10 +48,20 @@ def _intertitle_shaped(run: list[str]) -> bool:
 
 
 def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
-    """What a series of intertitles has in common: size, ——, opening quote, comma."""
+    """What a series of intertitles has in common: size, ——, opening quote, comma.
+
+    A `X——` intertitle is a series whether or not its second line is heading-short.
+    """
     first = run[0]
-    return (len(run), first.endswith("—"), len(run) == 1 and first.startswith("“"),
+    dash = first.endswith("—")
+    return (0 if dash else len(run), dash, len(run) == 1 and first.startswith("“"),
             "，" in first)
+
+
+def opens_story(nxt: Unit | None) -> bool:
+    """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
+    return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
+                                or bool(P.LEAD_TAIL.match(nxt.text)))
 
 
 @dataclass
@@ -74,9 +83,11 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     nxt = ctx.nxt
     if len(run) == 1 and P.SIDEBAR_LABEL.match(run[0]) and (nxt is None or nxt.kind != "lead"):
         return False
-    if _ended(ctx.prev):
+    if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
+        return False  # 核心阅读 under a headline and byline: the story's own front matter
+    if ended(ctx.prev):
         return True
-    if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
+    if opens_story(nxt):
         return True
     if ctx.byline and not cur.package:
         return True
@@ -116,51 +127,3 @@ def caption_follows(stretch: list[Unit]) -> bool:
 def sub_ok(text: str) -> bool:
     """A line after the headline that really is a subheadline, not the story's first words."""
     return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text))
-
-
-def find_runs(units: list[Unit]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(units):
-        if units[i].candidate:
-            j = run_end(units, i)
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
-
-
-def strong(units: list[Unit], a: int, b: int) -> bool:
-    """Evidence that a run heads an article whatever surrounds it."""
-    nxt = units[b] if b < len(units) else None
-    if nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None):
-        return True
-    return _ended(units[a - 1] if a else None) or any(tagged(u.text) for u in units[a:b])
-
-
-def region_end(units: list[Unit], start: int) -> tuple[int, bool]:
-    """Where the stretch after a heading ends (a lead, credit, jump or tagged heading)."""
-    for k in range(start, len(units)):
-        u = units[k]
-        if u.jump_to is not None:
-            return k + 1, True
-        if u.kind in ("lead", "endnote") or u.jump_from is not None or (
-                u.candidate and tagged(u.text)):
-            return k, False
-    return len(units), False
-
-
-def run_end(units: list[Unit], i: int) -> int:
-    j = i + 1
-    while j < len(units) and j - i < 4 and (
-        units[j].candidate or (units[j].kind == "text" and units[j].text.startswith("—")
-                               and heading_like(units[j].text))
-    ):
-        j += 1
-    # a long subheadline (no sentence end) between a headline and the lead
-    if (j + 1 < len(units) and units[j].kind == "text" and units[j + 1].kind == "lead"
-            and units[j].text[-1] not in P.TERMINAL + "”"
-            and not any(c in units[j].text for c in "。！？")):
-        j += 1
-    return j

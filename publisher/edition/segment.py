@@ -11,18 +11,8 @@ import bisect
 
 from publisher.edition import patterns as P
 from publisher.edition.header import Header, split_header
-from publisher.edition.runs import (
-    Context,
-    caption_follows,
-    find_runs,
-    region_end,
-    run_end,
-    shape,
-    starts_article,
-    strong,
-    sub_ok,
-    tagged,
-)
+from publisher.edition.runs import Context, caption_follows, shape, starts_article, sub_ok, tagged
+from publisher.edition.spans import find_runs, region_end, run_end, strong
 from publisher.edition.units import Draft, Unit
 
 __all__ = ["Draft", "Unit", "segment", "starts_article"]

@@ -22,8 +22,10 @@ class Unit:
 
     @cached_property
     def candidate(self) -> bool:
-        # the text after a （上接…） line is the story going on, never a heading
-        return (self.kind == "text" and self.jump_from is None and heading_like(self.text)
+        # the text after a （上接…） line is the story going on, never a heading; so is the
+        # text a （下转…） line closes
+        return (self.kind == "text" and self.jump_from is None and self.jump_to is None
+                and heading_like(self.text)
                 and not self.text.startswith("—"))
 
 

@@ -52,3 +52,102 @@ def test_a_line_inside_a_continued_feature_is_its_intertitle() -> None:
     art = only(page)
     assert art.paragraphs == [P1, "老手艺有了新传人", P2]
     assert art.intertitles == [1]
+
+
+def test_a_lone_line_then_one_character_and_a_comma_is_a_broken_paragraph() -> None:
+    left = "从进驻新区医院那天"
+    right = "起，她和战友们就一直处在连轴转的工作状态。"
+    page = parse("青春闪耀一线", P1, left, right, P2)
+    assert only(page).paragraphs == [P1, left + right, P2]
+
+
+def test_a_heading_run_then_one_character_and_a_comma_is_a_lost_first_column() -> None:
+    page = parse("新桥通车", P1, "市政协党组会议召开", "王某主持", "神、会议传达学习了有关精神。")
+    assert heads(page) == ["新桥通车", "市政协党组会议召开"]
+    assert page.articles[1].subheadline == "王某主持"
+    assert page.articles[1].incomplete_start
+
+
+def test_a_heading_before_what_is_left_of_a_lead_opens_an_article() -> None:
+    feature = [P2, "第一部分", P1, "第二部分", P2]  # a series of intertitles around it
+    tail = "电（记者王鹏）全国妇联15日举办发布会，揭晓最美家庭。"
+    page = parse("小镇新貌", *feature, "全国妇联揭晓最美家庭", tail, "第三部分", P1)
+    assert heads(page) == ["小镇新貌", "全国妇联揭晓最美家庭"]
+    assert page.articles[1].paragraphs[0] == tail
+
+
+def test_a_sidebar_credit_in_brackets_is_not_a_lead() -> None:
+    page = parse("小镇新貌", P1, "第一部分", "（记者手记）小镇的变化令人感慨。", "第二部分", P2)
+    assert heads(page) == ["小镇新貌"]
+
+
+def test_dash_intertitles_are_a_series_whatever_their_second_line() -> None:
+    long = "这是很长的第二行小标题，写得比较长而且带着逗号，超过了标题的长度限制很多很多字"
+    page = parse("铭记历史", P1, "一段历史永志不忘——", "团结御侮、浴血奋战，全国人民投身洪流", P2,
+                 "一种精神穿越时空——", long, P1, "一个信念引领未来——", long, P2)
+    assert heads(page) == ["铭记历史"]
+
+
+def test_a_front_label_under_a_signed_headline_belongs_to_its_story() -> None:
+    page = parse("政务上云（大数据观察）", "本报记者 吴海燕", "核心阅读", P1, P2)
+    assert heads(page) == ["政务上云（大数据观察）"]
+    assert only(page).intertitles == [0]
+
+
+def test_a_line_closed_by_a_jump_is_the_story_going_on() -> None:
+    last = "为了人民，依靠人民，书写英雄史诗"
+    page = parse("风雨无阻向前进", P1, last, "（下转第五版）", "纪念伟大胜利（钟声）", P2)
+    assert heads(page) == ["风雨无阻向前进", "纪念伟大胜利（钟声）"]
+    assert page.articles[0].paragraphs == [P1, last]
+    assert page.articles[1].kicker is None
+
+
+def test_a_title_and_name_under_a_text_signs_it_and_closes_it() -> None:
+    sig = "某大学经济学院教授 张三"
+    page = parse("数字经济大有可为", P1, sig, "新桥今日通车", P2)
+    assert heads(page) == ["数字经济大有可为", "新桥今日通车"]
+    assert page.articles[0].paragraphs == [P1, sig]
+    assert page.articles[1].kicker is None
+
+
+def test_a_heading_with_a_name_but_no_title_is_not_a_signature() -> None:
+    page = parse("数字经济大有可为", P1, "春风化雨 润物无声", "新桥今日通车", P2)
+    assert heads(page) == ["数字经济大有可为", "新桥今日通车"]
+    assert page.articles[1].kicker == "春风化雨 润物无声"
+
+
+def test_fragments_that_cannot_end_a_heading_are_joined() -> None:
+    for left, right in [("历史与现实在这里交汇——这条", "铁路所处的位置，就是当年的旧铁路。"),
+                        ("公司将整改工作分解为四大方面14个", "问题，同步制定了措施。"),
+                        ("可听、可看、可触的人工智能", "等新技术带来了阅读变革。"),
+                        ("出席会议的有王晨、曹建明、张春贤、沈", "跃跃、吉炳轩等。")]:
+        page = parse("新桥今日通车", P1, left, right, P2)
+        assert only(page).paragraphs == [P1, left + right, P2], left
+
+
+def test_a_source_and_dateline_alone_goes_on_in_the_next_block() -> None:
+    page = parse("外长通电话", "据新华社北京3月20日电", "3月20日，外长应约同多国外长通电话。", P1)
+    a = only(page)
+    assert a.paragraphs[0] == "据新华社北京3月20日电3月20日，外长应约同多国外长通电话。"
+    assert a.source == "新华社"
+
+
+def test_a_headline_ending_like_a_source_is_not_a_lead() -> None:
+    page = parse("新桥通车", P1, "小镇喜讯", P2)
+    assert heads(page) == ["新桥通车", "小镇喜讯"]
+
+
+def test_a_long_dash_subheadline_under_a_headline_opens_an_article() -> None:
+    sub = ("——要求坚持稳健的货币政策灵活适度，着眼服务实体经济明确准入规范；听取研究成果汇报，"
+           "部署加强大气污染科学防治促进绿色发展；核准两项核电工程")
+    lead = "新华社北京9月2日电国务院总理主持召开国务院常务会议。"
+    page = parse("新桥今日通车", P1, "国务院召开常务会议", sub, lead)
+    assert heads(page) == ["新桥今日通车", "国务院召开常务会议"]
+    assert page.articles[1].subheadline == sub.lstrip("—")
+    assert page.articles[1].paragraphs == [lead]
+
+
+def test_a_dash_item_between_paragraphs_still_joins_its_column_break() -> None:
+    left = "——同全球180个国家、10多个国际和地区组织分享疫情防控和诊疗方案，同160多"
+    page = parse("新桥今日通车", P1, left, "个国家和国际组织举行专家视频会。", P2)
+    assert only(page).paragraphs == [P1, left + "个国家和国际组织举行专家视频会。", P2]
