@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from publisher.errors import StoreError
@@ -38,6 +38,10 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return create_engine(url, pool_pre_ping=True)
+
+
+# The PostgreSQL notification channel on which new outbox events are announced.
+EVENTS_CHANNEL = "publisher_events"
 
 
 def _first_line(e: Exception) -> str:
@@ -286,11 +290,19 @@ class SqlStore:
 
     # outbox and files --------------------------------------------------------
 
+    def append_events(self, events: list[Event]) -> None:
+        """Events with no change of articles beside them, in a transaction of their own."""
+        with self.tx() as conn:
+            self._add_events(conn, events)
+
     @staticmethod
     def _add_events(conn: Connection, evs: list[Event]) -> None:
         conn.execute(t.events.insert(), [
             {"id": e.id, "type": e.type, "timestamp": e.timestamp, "publication": e.publication,
              "section": e.section, "data": e.data} for e in evs])
+        if conn.dialect.name == "postgresql":
+            # delivered at commit, to every worker LISTENing (publisher.push.notify)
+            conn.execute(text(f"NOTIFY {EVENTS_CHANNEL}"))
 
     def events_after(self, seq: int, limit: int = 100) -> list[tuple[int, Event]]:
         q = select(t.events).where(t.events.c.seq > seq).order_by(t.events.c.seq).limit(limit)

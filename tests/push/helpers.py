@@ -15,7 +15,6 @@ from publisher.ingest.events import EventBuilder
 from publisher.links import Links
 from publisher.models import Article, Event, Publication
 from publisher.store import SqlStore
-from publisher.store import tables as t
 
 LINKS = Links("http://127.0.0.1:8000")
 
@@ -87,10 +86,7 @@ def events_for(pub: Publication, arts: list[Article], now: dt.datetime) -> list[
 
 
 def add_events(store: SqlStore, events: list[Event]) -> None:
-    with store.tx() as conn:
-        conn.execute(t.events.insert(), [
-            {"id": e.id, "type": e.type, "timestamp": e.timestamp, "publication": e.publication,
-             "section": e.section, "data": e.data} for e in events])
+    store.append_events(events)
 
 
 def simple_event(n: int, now: dt.datetime, publication: str = "guilin-daily") -> Event:
