@@ -101,6 +101,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or "，" in run[0]:
         return False
+    if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:
+        return True  # `X——` over one line, shaped like no other heading of the story: kicker
     if _DEBUG:
         print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
               f"jumps={ctx.jumps}", file=sys.stderr)
