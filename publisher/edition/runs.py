@@ -58,6 +58,21 @@ def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
             "，" in first)
 
 
+def off_series(text: str, before: list[str]) -> bool:
+    """A line that breaks the even shape of the intertitle series before it in the story.
+
+    Intertitles of one series are set alike: when two or more before it have (nearly) the
+    same length, a line much longer or shorter is not one of them (a new story's headline).
+    """
+    if len(before) < 2:
+        return False
+    sizes = [len(t) for t in before]
+    if max(sizes) - min(sizes) > 2:
+        return False
+    mean = sum(sizes) / len(sizes)
+    return abs(len(text) - mean) > max(3.0, 0.4 * mean)
+
+
 def opens_story(nxt: Unit | None) -> bool:
     """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
     return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
