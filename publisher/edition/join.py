@@ -50,7 +50,7 @@ def heading_like(text: str) -> bool:
         len(text) <= limit
         and not _SENTENCE_START.match(text)
         and not any(c in text for c in "。！？!?")
-        and text[-1:] not in ("，", "、", ",")
+        and text[-1:] not in ("，", "、", ",", "；", ";")
         and not text.rstrip("”’」』").endswith("…")  # trailing off (……”): a sentence
     )
 

@@ -163,3 +163,10 @@ def test_a_clause_whose_subject_is_left_before_the_break_continues() -> None:
     assert only(page).intertitles == [1]
     page = parse("老厂焕新颜", P1, "小镇的春天", "也许是下过雨，村道上还没有人影。")
     assert heads(page) == ["老厂焕新颜", "小镇的春天"]  # 也许 is a word: it opens sentences
+
+
+def test_a_list_item_ending_in_a_semicolon_is_no_heading() -> None:
+    item = "表彰的家庭包括：“警察+医生”夫妻档的张家；"
+    page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, P1)
+    assert heads(page) == ["全市揭晓百户最美家庭", "全市百户最美家庭揭晓"]
+    assert page.articles[1].paragraphs == [P2, item, P1]
