@@ -31,6 +31,10 @@ _NEEDS_NOUN = re.compile("(?:[这那每各该此某]|[0-9一二三四五六七�
 _LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
 #: one character and a comma: the end of a clause, never the start of a paragraph (起，…)
 _CLAUSE_END = re.compile("^[\u4e00-\u9fff][，、]")
+#: an adverb needing the subject before it (…力度，一汽集团 | 也取得了突破) opens no paragraph
+_ADVERB_START = re.compile("^[也却亦]")
+#: a verb and 了 with no subject (…势头，给中国品牌新能源车企 | 带来了压力)
+_VERB_LE = re.compile("^(?!除了|为了|到了)[\u4e00-\u9fff]{2}了")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
@@ -46,7 +50,7 @@ def heading_like(text: str) -> bool:
         len(text) <= limit
         and not _SENTENCE_START.match(text)
         and not any(c in text for c in "。！？!?")
-        and text[-1:] not in ("，", "、", ",")
+        and text[-1:] not in ("，", "、", ",", "；", ";")
         and not text.rstrip("”’」』").endswith("…")  # trailing off (……”): a sentence
     )
 
@@ -105,6 +109,10 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
             return True
         if _MID_SENTENCE.match(right) and _starts_mid_sentence(right):
             return True
+        if _ADVERB_START.match(right) and 1 in word_ends(right[:6]):
+            return True
+        if "，" in left and _VERB_LE.match(right) and 2 in word_ends(right[:6]):
+            return True  # a heading's comma never leaves its clause to the next block
         # a heading before a heading stays apart, even when a lead repeats their words
         return not heading_like(right) and echoed_across(left, right, page)
     return True

@@ -58,6 +58,21 @@ def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
             "，" in first)
 
 
+def off_series(text: str, before: list[str]) -> bool:
+    """A line that breaks the even shape of the intertitle series before it in the story.
+
+    Intertitles of one series are set alike: when two or more before it have (nearly) the
+    same length, a line much longer or shorter is not one of them (a new story's headline).
+    """
+    if len(before) < 2:
+        return False
+    sizes = [len(t) for t in before]
+    if max(sizes) - min(sizes) > 2:
+        return False
+    mean = sum(sizes) / len(sizes)
+    return abs(len(text) - mean) > max(3.0, 0.4 * mean)
+
+
 def opens_story(nxt: Unit | None) -> bool:
     """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
     return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
@@ -101,6 +116,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or "，" in run[0]:
         return False
+    if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:
+        return True  # `X——` over one line, shaped like no other heading of the story: kicker
     if _DEBUG:
         print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
               f"jumps={ctx.jumps}", file=sys.stderr)

@@ -11,7 +11,15 @@ import bisect
 
 from publisher.edition import patterns as P
 from publisher.edition.header import Header, split_header
-from publisher.edition.runs import Context, caption_follows, shape, starts_article, sub_ok, tagged
+from publisher.edition.runs import (
+    Context,
+    caption_follows,
+    off_series,
+    shape,
+    starts_article,
+    sub_ok,
+    tagged,
+)
 from publisher.edition.spans import find_runs, region_end, run_end, strong
 from publisher.edition.units import Draft, Unit
 
@@ -52,7 +60,8 @@ def segment(units: list[Unit]) -> list[Draft]:
         end, jumps = region_end(units, j)
         mine = shape(run)
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
-        siblings = sum(1 for a in starts[lo:hi] if a != i and shapes.get(a) == mine)
+        sibs = [a for a in starts[lo:hi] if a != i and shapes.get(a) == mine]
+        siblings = 0 if off_series(run[0], [units[a].text for a in sibs if a < i]) else len(sibs)
         later = bisect.bisect_right(starts, i)
         stop = starts[later] if later < len(starts) else len(units)
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,

@@ -151,3 +151,22 @@ def test_a_dash_item_between_paragraphs_still_joins_its_column_break() -> None:
     left = "——同全球180个国家、10多个国际和地区组织分享疫情防控和诊疗方案，同160多"
     page = parse("新桥今日通车", P1, left, "个国家和国际组织举行专家视频会。", P2)
     assert only(page).paragraphs == [P1, left + "个国家和国际组织举行专家视频会。", P2]
+
+
+def test_a_clause_whose_subject_is_left_before_the_break_continues() -> None:
+    left, right = "加大技术创新力度，一家老厂", "也取得了突破。新车上个月正式下线。"
+    page = parse("老厂焕新颜", P1, left, right, P2)
+    assert only(page).paragraphs == [P1, left + right, P2]
+    left, right = "火热的销售势头，给本地车企", "带来了压力，更增添了创新的动力。"
+    assert only(parse("老厂焕新颜", P1, left, right, P2)).paragraphs == [P1, left + right, P2]
+    page = parse("老厂焕新颜", P1, "中国速度，保障持续生产", "除了加班加点，工人们还想了不少办法。")
+    assert only(page).intertitles == [1]
+    page = parse("老厂焕新颜", P1, "小镇的春天", "也许是下过雨，村道上还没有人影。")
+    assert heads(page) == ["老厂焕新颜", "小镇的春天"]  # 也许 is a word: it opens sentences
+
+
+def test_a_list_item_ending_in_a_semicolon_is_no_heading() -> None:
+    item = "表彰的家庭包括：“警察+医生”夫妻档的张家；"
+    page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, P1)
+    assert heads(page) == ["全市揭晓百户最美家庭", "全市百户最美家庭揭晓"]
+    assert page.articles[1].paragraphs == [P2, item, P1]

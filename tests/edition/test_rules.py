@@ -222,3 +222,24 @@ def test_kicker_and_headline_repeated_by_the_lead_stay_apart() -> None:
     text = "据统计，全市夏粮收购已完成六成以上，进度快于去年。"
     a = only(parse("全市夏粮收购", "已完成六成以上", text))
     assert (a.kicker, a.headline) == ("全市夏粮收购", "已完成六成以上")
+
+
+def test_a_dash_kicker_with_no_sibling_of_its_shape_opens_a_story_that_jumps() -> None:
+    page = parse("古村新貌", P1, P2, "某医院安保负责人张三——", "坚守一线 护卫通道", P3,
+                 "（下转第二版）")
+    assert heads(page) == ["古村新貌", "坚守一线 护卫通道"]
+    assert page.articles[1].kicker == "某医院安保负责人张三——"
+    page = parse("古村新貌", P1, "临江又亲江——", "滨水空间正在形成", P2,
+                 "靠水更护水——", "产业转型民生提质", P3, "（下转第二版）")
+    a = only(page)
+    assert a.intertitles == [1, 2, 4, 5]
+
+
+def test_a_line_that_breaks_the_even_shape_of_a_series_opens_a_new_story() -> None:
+    series = ["古村新貌", P1, "路越走越顺", P2, "学越上越好", P3, "家越建越美", P1]
+    page = parse(*series, "全市夏粮收购工作基本完成", P2, P3)
+    assert heads(page) == ["古村新貌", "全市夏粮收购工作基本完成"]
+    a = only(parse(*series, "景越看越新", P2))  # of the same shape: the series goes on
+    assert a.intertitles == [1, 3, 5, 7]
+    a = only(parse("古村新貌", P1, "产业兴", P2, "乡村美丽宜居环境", P3, "民生持续改善", P1))
+    assert a.intertitles == [1, 3, 5]  # sizes that vary: no shape to break
