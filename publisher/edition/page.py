@@ -142,15 +142,20 @@ def unique_ids(articles: list[Article]) -> None:
 def parse_page(
     data: bytes, *, number: int, edition_date: dt.date | None = None,
     publication: Publication | None = None, name: str | None = None, file: str | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> Page:
-    """Parse one page file's bytes into a Page with articles and block roles."""
+    """Parse one page file's bytes into a Page with articles and block roles.
+
+    `known`: headlines of this page's stories that jump, as other pages repeat them over
+    （上接第N版） (spaces removed): such a heading opens its story.
+    """
     text = normalize_text(decode_page(data, file=file or f"page {number}"))
     names = frozenset(n for n in (publication.name if publication else None,) if n)
     blocks = split_blocks(text, publication_names=names,
                           masthead=frozenset(publication.masthead) if publication else frozenset())
     blocks = _page_top(blocks, find_paper=not names, page_name=name)
     units, owner = build_units(blocks)
-    drafts = segment(units)
+    drafts = segment(units, known)
     articles = [to_article(d, number, edition_date, name) for d in drafts
                 if d.header.headline or d.paragraphs]
     unique_ids(articles)

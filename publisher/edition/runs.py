@@ -89,6 +89,7 @@ class Context:
     siblings: int = 0
     jumps: bool = False
     caption: bool = False
+    known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -102,7 +103,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
     if ended(ctx.prev):
         return True
-    if opens_story(nxt):
+    if opens_story(nxt) or ctx.known:
         return True
     if ctx.byline and not cur.package:
         return True

@@ -26,8 +26,12 @@ from publisher.edition.units import Draft, Unit
 __all__ = ["Draft", "Unit", "segment", "starts_article"]
 
 
-def segment(units: list[Unit]) -> list[Draft]:
-    """Group units into article drafts, in page order."""
+def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draft]:
+    """Group units into article drafts, in page order.
+
+    `known`: headlines (spaces removed) that the edition prints again over a （上接第N版）
+    continuation of a story from this page; a heading with that text opens its story.
+    """
     drafts: list[Draft] = []
     cur: Draft | None = None
     runs = find_runs(units)
@@ -66,7 +70,8 @@ def segment(units: list[Unit]) -> list[Draft]:
         stop = starts[later] if later < len(starts) else len(units)
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps,
-                      caption=caption_follows(units[k:stop]))
+                      caption=caption_follows(units[k:stop]),
+                      known=any("".join(t.split()) in known for t in run))
         if starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []

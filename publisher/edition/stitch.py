@@ -14,6 +14,22 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and _WS.sub("", a) == _WS.sub("", b)
 
 
+def jumped_heads(pages: list[Page]) -> dict[int, frozenset[str]]:
+    """Per page, the headlines (spaces removed) that other pages repeat over （上接第N版）,
+    where this page read that line as an intertitle: the page is worth a second reading."""
+    heads: dict[int, set[str]] = {}
+    for page in pages:
+        for art in page.articles:
+            if art.continued_from is not None and art.headline:
+                heads.setdefault(art.continued_from, set()).add(_WS.sub("", art.headline))
+    out: dict[int, frozenset[str]] = {}
+    for page in pages:
+        mine = heads.get(page.number, set())
+        if any(role == "intertitle" and _WS.sub("", text) in mine for role, text in page.roles):
+            out[page.number] = frozenset(mine)
+    return out
+
+
 def _find_head(part: Article, heads: list[Article]) -> Article | None:
     """The first part of a continued article: it jumps to part's page from part.continued_from."""
     cands = [h for h in heads if h.page == part.continued_from and h.continued_on == part.page]

@@ -128,3 +128,33 @@ def test_jump_with_chinese_numerals_is_stitched(tmp_path: Path) -> None:
     assert story.continued_on is None
     assert story.paragraphs == [head[2], "这些年，古镇在保护中发展，老手艺有了新传人。", tail[2]]
     assert ed.date == dt.date(2026, 5, 12)
+
+
+JUMPED = ["重点工程 有序施工",
+          "连日来，城东片区的几项重点工程有序推进，工地上塔吊林立，车辆往来穿梭。",
+          "项目负责人介绍，各标段倒排工期，力争年底前完成主体施工。（下转第二版）"]
+FEATURE_SERIES = [*FEATURE, "守住老手艺",
+                  "老街的手艺人不多了，修钟表的师傅每天照常开门，等着老主顾上门。"]
+
+
+def _jump_edition(tmp_path: Path, repeated: str) -> list[Article]:
+    folder = tmp_path / "city-daily" / "2026-05-12"
+    folder.mkdir(parents=True)
+    tail = [repeated, "（上接第一版）", "施工方表示，将严格落实安全措施，确保工程质量。"]
+    (folder / "01.txt").write_bytes(page_bytes(MAST, DATE, *FEATURE_SERIES, *JUMPED))
+    (folder / "02.txt").write_bytes(page_bytes("2", DATE, *tail, *PHOTO))
+    return parse_paths([folder]).articles
+
+
+def test_heading_repeated_over_a_continuation_is_that_storys_headline(tmp_path: Path) -> None:
+    # in a feature with intertitles of its shape, only the continuation page tells
+    arts = _jump_edition(tmp_path, "重点工程 有序施工")
+    assert [a.headline for a in arts] == ["老街区焕发新活力", "重点工程 有序施工", "湿地候鸟翩翩来"]
+    assert arts[1].pages == [1, 2]
+    assert arts[0].intertitles == [2, 5]
+
+
+def test_heading_not_repeated_elsewhere_stays_an_intertitle(tmp_path: Path) -> None:
+    arts = _jump_edition(tmp_path, "城东工程建设提速")
+    assert arts[0].headline == "老街区焕发新活力"
+    assert "重点工程 有序施工" in arts[0].paragraphs
