@@ -212,7 +212,7 @@ def run() -> None:
 
 @app.command()
 def worker() -> None:
-    """The worker process: watch the inbox, ingest, release embargoed editions."""
+    """The worker process: inbox watch, ingest, embargo releases, webhook and WebSub deliveries."""
     import asyncio
 
     _logging()
