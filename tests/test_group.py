@@ -16,6 +16,7 @@ from conftest import ROOT, SEED_DIR, SHARED
 
 from publisher.clock import FixedClock
 from publisher.config import load_publications
+from publisher.edition import parse_paths
 from publisher.ingest.service import Ingestor
 from publisher.links import Links
 from publisher.render.service import FeedService
@@ -63,6 +64,10 @@ def test_two_papers_share_a_store_but_not_feeds(group: Path, store: SqlStore) ->
     gold = json.loads((CORPUS / "gold.json").read_text("utf-8"))
     renmin = store.edition_articles("renmin-ribao", dt.date(2020, 1, 7))
     assert len(renmin) == len(gold["articles"])
+    # what `publisher parse` shows an operator is what ingest published
+    parsed = parse_paths([group / "inbox" / "renmin-ribao" / "2020-01-07"], pubs)
+    assert [(s.article.headline, s.article.pages) for s in renmin] == [
+        (a.headline, a.pages) for a in parsed.articles]
     stitched = [s.article for s in renmin if len(s.article.pages) > 1]
     assert stitched and all(a.continued_on is None for a in stitched)
     assert len(store.edition_articles("guilin-daily", dt.date(2026, 4, 2))) == 8

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from publisher.config import EditionInfo, load_edition_info
-from publisher.edition.page import parse_page
-from publisher.edition.stitch import jumped_heads, parse_edition
+from publisher.edition.sources import PageSource, parse_sources
 from publisher.errors import EditionError
 from publisher.models import Edition, Publication
 
@@ -64,24 +63,15 @@ def parse_paths(paths: list[Path], publications: dict[str, Publication] | None =
     if date is None:
         raise EditionError("edition date unknown: no edition.toml date and no YYYY-MM-DD folder",
                            key=str(folder))
-    pages = []
-    datas = []
+    sources = []
     for number, file in files:
         try:
             data = file.read_bytes()
         except OSError as e:
             raise EditionError(f"cannot read: {e.strerror}", key=str(file)) from e
-        datas.append(data)
-        pages.append(parse_page(data, number=number, edition_date=date, publication=pub,
-                                name=info.pages.get(number), file=str(file)))
-    again = jumped_heads(pages)  # a jumped story's headline read as an intertitle: read again
-    for n, (number, file) in enumerate(files):
-        if number in again:
-            pages[n] = parse_page(datas[n], number=number, edition_date=date, publication=pub,
-                                  name=info.pages.get(number), file=str(file),
-                                  known=again[number])
-    edition = parse_edition(pages, publication_slug=slug, publication_name=name,
-                            edition_date=date)
+        sources.append(PageSource(number, data, info.pages.get(number), str(file)))
+    edition = parse_sources(sources, publication=pub, publication_slug=slug,
+                            publication_name=name, edition_date=date)
     if info.publish_at is not None:
         edition.publish_at = info.publish_at
     return edition

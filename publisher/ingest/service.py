@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from publisher.clock import Clock, SystemClock
 from publisher.config import EditionInfo, load_edition_info
-from publisher.edition import parse_edition, parse_page
+from publisher.edition import PageSource, parse_sources
 from publisher.enrich.enricher import Enricher
 from publisher.errors import EditionError, PublisherError, StoreError
 from publisher.ingest.changes import EditionDiff, diff_edition, first_published
@@ -128,9 +128,6 @@ class Ingestor:
             return IngestResult(status="unchanged", **base)
         info = load_edition_info(addr.path.parent)
         name = info.pages.get(addr.number)
-        # Decoding first: a file that is not text never reaches the store.
-        parse_page(data, number=addr.number, edition_date=addr.date, publication=pub,
-                   name=name, file=str(addr.path))
         page = StoredPage(number=addr.number, name=name, file=str(addr.path), sha256=sha,
                           content=data)
         pages = {p.number: p for p in self.store.pages(pub.slug, addr.date)}
@@ -163,11 +160,13 @@ class Ingestor:
 
     def _parse(self, pub: Publication, date: dt.date, info: EditionInfo,
                pages: list[StoredPage]) -> list[Article]:
-        parsed = [parse_page(p.content, number=p.number, edition_date=date, publication=pub,
-                             name=info.pages.get(p.number, p.name), file=p.file)
-                  for p in sorted(pages, key=lambda p: p.number)]
-        edition = parse_edition(parsed, publication_slug=pub.slug,
-                                publication_name=info.publication or pub.name, edition_date=date)
+        """The whole edition from its page bytes; a page that is not text raises
+        EditionError naming its file, before anything reaches the store."""
+        edition = parse_sources(
+            [PageSource(p.number, p.content, info.pages.get(p.number, p.name), p.file)
+             for p in pages],
+            publication=pub, publication_slug=pub.slug,
+            publication_name=info.publication or pub.name, edition_date=date)
         return edition.articles
 
     def _enrich(self, pub: Publication, diff: EditionDiff,
