@@ -20,6 +20,7 @@ from publisher.models import Event
 from publisher.push.subscriptions import SubscriptionRecord, matches
 from publisher.store import SqlStore
 from publisher.store import tables as t
+from publisher.store.sql import event_from_row
 
 LEASE = dt.timedelta(seconds=60)
 RETRYABLE = ("pending", "failed")
@@ -41,11 +42,6 @@ class Job:
     previous_secret: str | None
     secret_rotated_at: dt.datetime | None
     event: Event
-
-
-def _event(r: Any) -> Event:
-    return Event(id=r.id, type=r.type, timestamp=r.timestamp, publication=r.publication,
-                 section=r.section, data=r.data)
 
 
 def _locking(conn: Connection, q: Any) -> Any:
@@ -70,7 +66,7 @@ class Outbox:
                 return []
             subs = [SubscriptionRecord.model_validate(dict(r._mapping)) for r in conn.execute(
                 select(t.subscriptions).where(t.subscriptions.c.enabled.is_(True)))]
-            events = [(r.seq, _event(r)) for r in rows]
+            events = [(r.seq, event_from_row(r)) for r in rows]
             values = [{"id": new_delivery_id(), "event_seq": seq, "subscription_id": s.id,
                        "status": "pending", "attempts": 0, "next_attempt_at": now,
                        "created_at": now}
@@ -104,6 +100,5 @@ class Outbox:
                 .where(d.c.id.in_(ids))).all()
         return [Job(r.id, r.attempts, r.subscription_id, r.url, r.secret, r.previous_secret,
                     r.secret_rotated_at,
-                    Event(id=r.event_id, type=r.type, timestamp=r.timestamp,
-                          publication=r.publication, section=r.section, data=r.data))
+                    event_from_row(r, id_column="event_id"))
                 for r in rows]

@@ -44,6 +44,12 @@ def make_engine(url: str) -> Engine:
 EVENTS_CHANNEL = "publisher_events"
 
 
+def event_from_row(r: Any, id_column: str = "id") -> Event:
+    """An Event from a row holding the events table's columns."""
+    return Event(id=getattr(r, id_column), type=r.type, timestamp=r.timestamp,
+                 publication=r.publication, section=r.section, data=r.data)
+
+
 def _first_line(e: Exception) -> str:
     text = str(e).strip()
     return text.splitlines()[0] if text else type(e).__name__
@@ -307,9 +313,7 @@ class SqlStore:
     def events_after(self, seq: int, limit: int = 100) -> list[tuple[int, Event]]:
         q = select(t.events).where(t.events.c.seq > seq).order_by(t.events.c.seq).limit(limit)
         with self.read() as conn:
-            return [(r.seq, Event(id=r.id, type=r.type, timestamp=r.timestamp,
-                                  publication=r.publication, section=r.section, data=r.data))
-                    for r in conn.execute(q)]
+            return [(r.seq, event_from_row(r)) for r in conn.execute(q)]
 
     def event_count(self) -> int:
         with self.read() as conn:
