@@ -45,18 +45,6 @@ def _fail(e: PublisherError) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _ingest_sources(rt: Runtime, extra: list[Path] | None = None) -> None:
-    sources = [p for p in (rt.settings.seeds, rt.settings.inbox) if p and p.is_dir()]
-    results = rt.ingestor.ingest_paths([*sources, *(extra or [])])
-    results += rt.ingestor.release_due()
-    for r in results:
-        if r.status == "quarantined":
-            err.print(f"[yellow]refused[/yellow] {r.error}", highlight=False, soft_wrap=True)
-    ok = sum(r.status == "ingested" for r in results)
-    err.print(f"ingested {ok} page(s), {sum(r.status == 'unchanged' for r in results)} unchanged,"
-              f" {sum(r.status == 'quarantined' for r in results)} refused")
-
-
 @app.command()
 def parse(
     paths: Annotated[list[Path], typer.Argument(help="page files or edition folders")],
