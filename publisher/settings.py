@@ -74,6 +74,11 @@ class Settings(BaseSettings):
 def load_settings(**overrides: Any) -> Settings:
     """Load settings; a bad value raises ConfigError naming the setting and value."""
     path = os.environ.get("PUBLISHER_CONFIG", str(DEFAULT_CONFIG))
+    # The default file is optional (the defaults then apply), but a file the operator
+    # named and that is not there is a mistake to stop on, not to run without.
+    if "PUBLISHER_CONFIG" in os.environ and not Path(path).is_file():
+        raise ConfigError(f"config file not found: {path} (named by PUBLISHER_CONFIG)",
+                          key=path)
     try:
         return Settings(**overrides)
     except ValidationError as e:

@@ -57,6 +57,22 @@ def test_bad_setting_stops_with_the_setting_named(tmp_path: Path) -> None:
     assert "port" in r.stderr and "eighty" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_missing_config_file_is_one_line(tmp_path: Path) -> None:
+    r = run_cli("status", cwd=tmp_path, PUBLISHER_CONFIG=str(tmp_path / "gone.toml"))
+    assert r.returncode == 2
+    assert "gone.toml" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_binary_page_is_refused_with_the_file_named(tmp_path: Path) -> None:
+    page = tmp_path / "inbox" / "guilin-daily" / "2026-04-03" / "01.txt"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(bytes(range(256)) * 8)
+    r = run_cli("parse", str(page), "--json", cwd=tmp_path)
+    assert r.returncode == 2 and r.stdout == ""
+    assert str(page) in r.stderr and "not text" in r.stderr and "Traceback" not in r.stderr
+
+
 def test_ingest_then_render_writes_the_static_tree(tmp_path: Path) -> None:
     r = run_cli("ingest", str(SEED_DIR / "01.txt"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr

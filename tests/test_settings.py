@@ -28,7 +28,9 @@ def test_environment_overrides_the_file(monkeypatch: pytest.MonkeyPatch, tmp_pat
 def test_bad_value_names_setting_and_value(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, var: str, value: str, name: str
 ) -> None:
-    monkeypatch.setenv("PUBLISHER_CONFIG", str(tmp_path / "absent.toml"))
+    empty = tmp_path / "publisher.toml"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("PUBLISHER_CONFIG", str(empty))
     monkeypatch.setenv(var, value)
     with pytest.raises(ConfigError) as exc:
         load_settings()
@@ -42,3 +44,19 @@ def test_malformed_file_names_the_file(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setenv("PUBLISHER_CONFIG", str(cfg))
     with pytest.raises(ConfigError, match=str(cfg)):
         load_settings()
+
+
+def test_named_config_file_that_is_missing_stops(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    absent = tmp_path / "absent.toml"
+    monkeypatch.setenv("PUBLISHER_CONFIG", str(absent))
+    with pytest.raises(ConfigError, match="config file not found") as exc:
+        load_settings()
+    assert str(absent) in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_default_config_file_is_optional(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("PUBLISHER_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert load_settings().port == 8000
