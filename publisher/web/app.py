@@ -27,6 +27,7 @@ from publisher.render.rendered import Rendered
 from publisher.render.service import FeedService
 from publisher.web.conditional import respond
 from publisher.web.metrics import build_registry, metrics
+from publisher.web.ready import ReadyFeeds, ReadyMiddleware
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
@@ -88,13 +89,16 @@ def feed(request: Request) -> Response:
         return PlainTextResponse(f"400 bad request: {e}\n", status_code=400, headers=CORS)
     service = _service(request)
     try:
-        rendered = service.feed(slug, section, fmt, query)
+        rendered, token = service.current_feed(slug, section, fmt, query)
     except RenderError as e:
         return _not_found(str(e))
     self_url = service.links.feed(slug, section, fmt)
     if not query.empty:
         self_url += "?" + query.query_string()
-    return _send_feed(request, rendered, fmt, self_url, FEED_CACHE)
+    response = _send_feed(request, rendered, fmt, self_url, FEED_CACHE)
+    ready: ReadyFeeds = request.app.state.ready_feeds
+    ready.record(request, slug, token, rendered.last_modified, response)
+    return response
 
 
 def archive(request: Request) -> Response:
@@ -216,4 +220,6 @@ def create_app(service: FeedService, push: PushServices | None = None, *,
     app.state.push = push
     app.state.metrics = build_registry(service.store)
     app.state.ready = ready
+    app.state.ready_feeds = ReadyFeeds(service)
+    app.add_middleware(ReadyMiddleware, ready=app.state.ready_feeds)
     return app
