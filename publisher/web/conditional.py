@@ -14,6 +14,8 @@ from publisher.web.compression import negotiate
 
 def _etag_matches(header: str, etag: str) -> bool:
     """If-None-Match uses the weak comparison: W/"x" matches "x"."""
+    if header == etag:  # a reader sending back the one ETag it was given
+        return True
     tags = {t.strip().removeprefix("W/") for t in header.split(",")}
     return "*" in tags or etag in tags
 

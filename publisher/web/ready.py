@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope, Send
 
 from publisher.render.service import FeedService
 from publisher.web.compression import negotiate
@@ -96,18 +96,7 @@ class ReadyFeeds:
         return None if sent is None else (status, *sent)
 
 
-class ReadyMiddleware:
-    """Outermost but for error handling: a ready answer skips routing and the thread pool."""
-
-    def __init__(self, app: ASGIApp, ready: ReadyFeeds) -> None:
-        self.app = app
-        self.ready = ready
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        found = self.ready.find(scope) if scope["type"] == "http" else None
-        if found is None:
-            await self.app(scope, receive, send)
-            return
-        status, headers, body = found
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+async def send_ready(send: Send, found: tuple[int, list[tuple[bytes, bytes]], bytes]) -> None:
+    status, headers, body = found
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
