@@ -41,6 +41,7 @@ class FeedService:
         self._cache: dict[CacheKey, tuple[object, Rendered]] = {}
         self._recent_cache: dict[str, tuple[object, list[StoredArticle]]] = {}
         self._changes: dict[str, tuple[dt.datetime | None, int, float]] = {}
+        self._refreshing: set[str] = set()
         self._lock = threading.Lock()
 
     def publication(self, slug: str) -> Publication:
@@ -58,20 +59,29 @@ class FeedService:
         return sec
 
     def fresh_change(self, slug: str) -> tuple[bool, dt.datetime | None]:
-        """The publication's last change if it was read recently enough: (False, None)
-        when it must be read again, which only change() does (a query, off the loop)."""
+        """The publication's last change if it was read recently enough, or is being read
+        again right now (the old one meanwhile); (False, None) when it must be read,
+        which only change() does (a query, off the loop)."""
         hit = self._changes.get(slug)
-        if hit is None or hit[1] != self.store.writes or time.monotonic() - hit[2] > CHANGE_TTL:
+        if hit is None or hit[1] != self.store.writes:
             return False, None
-        return True, hit[0]
+        if time.monotonic() - hit[2] <= CHANGE_TTL or slug in self._refreshing:
+            return True, hit[0]
+        return False, None
 
     def change(self, slug: str) -> dt.datetime | None:
         """The publication's last change: the token every cached document of it is keyed by."""
-        fresh, token = self.fresh_change(slug)
-        if fresh:
-            return token
+        hit = self._changes.get(slug)
+        if (hit is not None and hit[1] == self.store.writes
+                and time.monotonic() - hit[2] <= CHANGE_TTL):
+            return hit[0]
         writes, at = self.store.writes, time.monotonic()  # taken before the query
-        token = self.store.last_change(slug)
+        # one reader at a time re-reads it; the others go on with the old one
+        self._refreshing.add(slug)
+        try:
+            token = self.store.last_change(slug)
+        finally:
+            self._refreshing.discard(slug)
         self._changes[slug] = (token, writes, at)
         return token
 
