@@ -316,13 +316,14 @@ def main() -> None:
     print()
     ours_names = [n for n in servers if n != "nginx"]
     print("| response | " + " | ".join(f"{n} req/s" for n in servers) + " | "
-          + " | ".join(f"{n} / nginx" for n in ours_names) + " |")
+          + " | ".join(f"{n} / nginx, median (range)" for n in ours_names) + " |")
     print("|---|" + "---|" * (len(servers) + len(ours_names)))
     for case in ("gzip 200", "304"):
         g = rates[(case, "nginx")]
         cells = [span(rates[(case, n)]) for n in servers]
-        cells += [span([a / b for a, b in zip(rates[(case, n)], g, strict=True)], "{:.2f}")
-                  for n in ours_names]
+        for n in ours_names:
+            ratios = [a / b for a, b in zip(rates[(case, n)], g, strict=True)]
+            cells.append(f"{statistics.median(ratios):.2f} ({span(ratios, '{:.2f}')})")
         print(f"| {case} | " + " | ".join(cells) + " |")
     print()
     for name, mb in memory.items():
