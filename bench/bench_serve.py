@@ -117,15 +117,13 @@ def build_store(tmp: Path, editions: int) -> None:
 
 def render_ms(repeat: int) -> dict[str, tuple[float, float, int]]:
     """Median and min ms of serializing the section's FeedDoc, and the body size."""
-    from publisher.render import FORMATS
+    from publisher.render import FORMATS, build_feed
     from publisher.runtime import Runtime
     from publisher.settings import load_settings
 
     rt = Runtime(load_settings())
     pub = rt.publications[PUB]
     stored = rt.store.recent_articles(PUB, limit=1000)
-    from publisher.render import build_feed
-
     doc = build_feed(pub, pub.section(SECTION), stored, rt.links, rt.settings.feed_limit)
     assert len(doc.items) >= 50, f"only {len(doc.items)} items in the section feed"
     out = {}
@@ -300,6 +298,8 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=30)
     imported = procs["ours"][2].read_text("utf-8", errors="replace")
+    # the log must hold the app's own imports, or jieba's absence would prove nothing
+    assert re.search(r"\|\s+publisher\.web\.app\b", imported), "no import log"
     jieba = re.search(r"\|\s+jieba\b", imported) is not None
 
     print()
