@@ -2,7 +2,7 @@
 same bytes as static files, under wrk, side by side in one run.
 
     PYTHONPATH=. python bench/bench_serve.py [--rounds 3] [--seconds 8] [--connections 32]
-        [--compare before=/tmp/serve-before]
+        [--compare before=/tmp/serve-before] [--processes 2]
 
 Builds a temporary SQLite store through the real ingest path (the seed's front page
 re-dated over --editions editions, as bench_ingest.py does), times the render of the
@@ -16,6 +16,9 @@ with the current ETag, a 304. Needs `apt-get install nginx-light wrk`.
 --compare NAME=DIR adds `publisher serve` from another source tree (e.g. an older
 commit, `git archive e82ee15 | tar -x -C /tmp/serve-before`) on the same store, in
 the same rounds: before and after side by side.
+
+--processes 2 runs two `publisher serve` processes on one port (ours only) against
+nginx with worker_processes 2: the fair comparison with more than one process.
 
 The web process runs with PYTHONPROFILEIMPORTTIME, so every module it imports, at
 start or later on a request, is written to its stderr: that log is how the run
@@ -137,16 +140,33 @@ def render_ms(repeat: int) -> dict[str, tuple[float, float, int]]:
     return out
 
 
-def start_serve(name: str, tree: Path, env: dict[str, str], tmp: Path
-                ) -> tuple[subprocess.Popen[bytes], str, Path]:
+Started = tuple[list[subprocess.Popen[bytes]], str, list[Path]]
+
+
+def start_serve(name: str, tree: Path, env: dict[str, str], tmp: Path, count: int) -> Started:
+    """*count* `publisher serve` processes on one port (granian binds it with SO_REUSEPORT:
+    the kernel spreads connections over them, as several web processes behind a balancer)."""
     port = free_port()
-    log_path = tmp / f"serve-{name}.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "publisher", "serve"], cwd=tmp, stdout=log, stderr=log,
-            env=dict(env, PYTHONPATH=str(tree), PYTHONPROFILEIMPORTTIME="1",
-                     PUBLISHER_PORT=str(port)))
-    return proc, f"http://127.0.0.1:{port}", log_path
+    procs, logs = [], []
+    for i in range(count):
+        log_path = tmp / f"serve-{name}-{i}.log"
+        with log_path.open("wb") as log:
+            procs.append(subprocess.Popen(
+                [sys.executable, "-m", "publisher", "serve"], cwd=tmp, stdout=log, stderr=log,
+                env=dict(env, PYTHONPATH=str(tree), PYTHONPROFILEIMPORTTIME="1",
+                         PUBLISHER_PORT=str(port))))
+        logs.append(log_path)
+    return procs, f"http://127.0.0.1:{port}", logs
+
+
+def wait_listening(procs: list[subprocess.Popen[bytes]], logs: list[Path]) -> None:
+    """With several processes on one port, /healthz answering proves only one is up."""
+    deadline = time.monotonic() + 60
+    for proc, log in zip(procs, logs, strict=True):
+        while "Listening at" not in log.read_text("utf-8", errors="replace"):
+            assert proc.poll() is None, f"server exited, see {log}"
+            assert time.monotonic() < deadline, f"server did not come up, see {log}"
+            time.sleep(0.1)
 
 
 def wait_up(url: str, proc: subprocess.Popen[bytes] | None, log: Path) -> None:
@@ -213,9 +233,13 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--format", choices=sorted(FILES), default="rss", help="the feed loaded")
     ap.add_argument("--repeat", type=int, default=30, help="renders per format")
+    ap.add_argument("--processes", type=int, default=1,
+                    help="publisher serve processes on the port, and nginx worker_processes")
     ap.add_argument("--compare", action="append", default=[], metavar="NAME=DIR",
                     help="also `publisher serve` from the source tree DIR")
     args = ap.parse_args()
+    if args.processes > 1 and args.compare:
+        raise SystemExit("--processes > 1 is for this tree only (uvicorn does not share a port)")
     for tool in ("nginx", "wrk"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install nginx-light wrk")
@@ -235,12 +259,15 @@ def main() -> None:
     renders = render_ms(args.repeat)
 
     trees = {"ours": ROOT} | {n: Path(d) for n, d in (c.split("=", 1) for c in args.compare)}
-    procs = {name: start_serve(name, tree, env, tmp) for name, tree in trees.items()}
+    procs = {name: start_serve(name, tree, env, tmp, args.processes if name == "ours" else 1)
+             for name, tree in trees.items()}
     nginx: subprocess.Popen[bytes] | None = None
     path = f"/{PUB}/{SECTION}/{FILES[args.format]}"
     try:
-        for proc, base, log_path in procs.values():
-            wait_up(base + "/healthz", proc, log_path)
+        for group, base, logs in procs.values():
+            wait_up(base + "/healthz", group[0], logs[0])
+        if args.processes > 1:
+            wait_listening(procs["ours"][0], procs["ours"][2])
         ours = procs["ours"][1]
         with httpx.stream("GET", ours + path, headers={"Accept-Encoding": "gzip"}) as r:
             gz = b"".join(r.iter_raw())
@@ -257,7 +284,7 @@ def main() -> None:
         types = " ".join(f"{t} {FILES[f].rsplit('.', 1)[1]};" for f, t in TYPES.items()
                          if f == args.format)
         (tmp / "nginx.conf").write_text(NGINX_CONF.format(
-            workers=1, tmp=tmp, port=nport, www=tmp / "www", types=types))
+            workers=args.processes, tmp=tmp, port=nport, www=tmp / "www", types=types))
         nginx = subprocess.Popen(["nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
                                   "-e", str(tmp / "nginx-error.log")],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -289,15 +316,18 @@ def main() -> None:
                     f"{who} {rate:,.0f}/s" for who, rate in last.items()) + "; " + ", ".join(
                     f"{who}/nginx {last[who] / last['nginx']:.2f}" for who in names[:-1]),
                     flush=True)
-        memory = {name: rss_mb(proc.pid) for name, (proc, _, _) in procs.items()}
+        memory = {name: max(rss_mb(p.pid) for p in group)
+                  for name, (group, _, _) in procs.items()}
     finally:
         if nginx is not None:
             nginx.terminate()
             nginx.wait(timeout=10)
-        for proc, _, _ in procs.values():
-            proc.terminate()
-            proc.wait(timeout=30)
-    imported = procs["ours"][2].read_text("utf-8", errors="replace")
+        for group, _, _ in procs.values():
+            for proc in group:
+                proc.terminate()
+            for proc in group:
+                proc.wait(timeout=30)
+    imported = "".join(log.read_text("utf-8", errors="replace") for log in procs["ours"][2])
     # the log must hold the app's own imports, or jieba's absence would prove nothing
     assert re.search(r"\|\s+publisher\.web\.app\b", imported), "no import log"
     jieba = re.search(r"\|\s+jieba\b", imported) is not None
@@ -307,7 +337,8 @@ def main() -> None:
           f"{min(loads):.1f}–{max(loads):.1f}")
     print(f"feed: /{PUB}/{SECTION}/{FILES[args.format]}, {len(gz):,} bytes gzip; "
           f"wrk -t1 -c{args.connections} -d{args.seconds}s, {args.rounds} rounds; "
-          f"each publisher serve: 1 process, nginx: worker_processes 1")
+          f"ours: {args.processes} publisher serve process(es) on the port, others 1; "
+          f"nginx: worker_processes {args.processes}")
     print()
     print("| format | render median / min ms | body bytes |")
     print("|---|---|---|")
@@ -327,7 +358,8 @@ def main() -> None:
         print(f"| {case} | " + " | ".join(cells) + " |")
     print()
     for name, mb in memory.items():
-        print(f"{name}: web process resident memory after the load {mb:.1f} MB")
+        print(f"{name}: web process resident memory after the load {mb:.1f} MB"
+              + (" (the largest)" if name == "ours" and args.processes > 1 else ""))
     print(f"ours: limit {RSS_LIMIT_MB} MB; jieba imported: {'yes' if jieba else 'no'}")
     shutil.rmtree(tmp, ignore_errors=True)
     if jieba or memory["ours"] >= RSS_LIMIT_MB:
