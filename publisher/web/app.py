@@ -212,7 +212,11 @@ ROUTES: list[BaseRoute] = [
 
 
 class App(FastAPI):
-    """FastAPI, with a ready feed sent before its middleware stack and router are entered."""
+    """FastAPI, with a ready feed sent before its middleware stack and router are entered.
+
+    Skipping the stack is the point (it is most of a request's cost), so a middleware
+    added to this app never sees ready feeds: change what the feed handler answers.
+    """
 
     ready_feeds: ReadyFeeds
 
