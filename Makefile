@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench browser clean
+.PHONY: run test lint bench bench-tools browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,15 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check publisher tests bench
 	$(VENV)/bin/mypy
 
-bench: $(STAMP)
+# bench/bench_serve.py loads our server and nginx with wrk (Debian's nginx-light, wrk).
+bench-tools:
+	@{ command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1; } || { \
+	  echo "installing Debian's nginx-light and wrk for the serving benchmark"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	     nginx-light wrk >/dev/null) \
+	  || echo "could not install nginx-light and wrk: bench_serve.py will fail"; }
+
+bench: $(STAMP) bench-tools
 	for b in bench/bench_*.py; do $(PY) $$b || exit 1; done
 
 clean:

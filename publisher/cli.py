@@ -100,12 +100,11 @@ def render(
 
 
 def _serve(rt: Runtime) -> None:
-    import uvicorn
-
+    from publisher.web import server
     from publisher.web.app import create_app
 
-    uvicorn.run(create_app(rt.feeds, rt.push), host=rt.settings.host, port=rt.settings.port,
-                log_level="info", proxy_headers=True)
+    app = create_app(rt.feeds, rt.push)
+    server.run(server.serve(app, rt.settings.host, rt.settings.port))
 
 
 @app.command()
@@ -138,13 +137,12 @@ def _wake_on_events(worker: Worker) -> asyncio.Event:
 
 
 async def _run_all(rt: Runtime) -> None:
-    """uvicorn and the worker on one loop. When this process leads (always on SQLite)
+    """The web server and the worker on one loop. When this process leads (always on SQLite)
     the worker is up before the port is bound; otherwise it stands by in the background."""
     import asyncio
 
-    import uvicorn
-
     from publisher.push.runner import run_delivery_worker
+    from publisher.web import server
     from publisher.web.app import create_app
 
     worker = rt.worker()
@@ -155,11 +153,9 @@ async def _run_all(rt: Runtime) -> None:
     else:
         standby = asyncio.create_task(worker.run(stop))
     deliveries = asyncio.create_task(run_delivery_worker(rt, stop, wake=wake))
-    config = uvicorn.Config(create_app(rt.feeds, rt.push, ready=lambda: worker.ready),
-                            host=rt.settings.host, port=rt.settings.port, log_level="info",
-                            proxy_headers=True)
+    app = create_app(rt.feeds, rt.push, ready=lambda: worker.ready)
     try:
-        await uvicorn.Server(config).serve()
+        await server.serve(app, rt.settings.host, rt.settings.port)
     finally:
         stop.set()
         await deliveries
@@ -189,11 +185,11 @@ async def _run_worker(rt: Runtime) -> None:
 @app.command()
 def run() -> None:
     """Everything in one process: the worker (seeds, inbox, embargoes) and the web."""
-    import asyncio
+    from publisher.web import server
 
     _logging()
     try:
-        asyncio.run(_run_all(_runtime()))
+        server.run(_run_all(_runtime()))
     except PublisherError as e:
         raise _fail(e) from None
 

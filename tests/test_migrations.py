@@ -20,3 +20,12 @@ def test_migrating_twice_changes_nothing(store: SqlStore) -> None:
     store.migrate()
     with store.engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() is not None
+
+
+def test_head_read_from_the_files_is_alembics_head(store: SqlStore) -> None:
+    from alembic.script import ScriptDirectory
+
+    from publisher.store.migrate import alembic_config, current_revision, head_revision
+
+    script = ScriptDirectory.from_config(alembic_config(store.engine))
+    assert head_revision() == script.get_current_head() == current_revision(store.engine)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 
 from publisher.errors import RenderError
@@ -19,6 +20,10 @@ from publisher.store import Store
 
 CacheKey = tuple[str, ...]
 MAX_FILTERED = 512
+# How long a web process trusts the last change it read when nothing was written in
+# this process (writes here are seen at once): another process's ingest shows within
+# this time, and a busy feed costs a query per publication this often, not per request.
+CHANGE_TTL = 0.5
 
 __all__ = ["FeedService", "Rendered", "make_rendered"]
 
@@ -35,6 +40,8 @@ class FeedService:
         self.pages = PageRenderer(links)
         self._cache: dict[CacheKey, tuple[object, Rendered]] = {}
         self._recent_cache: dict[str, tuple[object, list[StoredArticle]]] = {}
+        self._changes: dict[str, tuple[dt.datetime | None, int, float]] = {}
+        self._refreshing: set[str] = set()
         self._lock = threading.Lock()
 
     def publication(self, slug: str) -> Publication:
@@ -50,6 +57,33 @@ class FeedService:
         if sec is None:
             raise RenderError("no such section", key=f"{pub.slug}/{section}")
         return sec
+
+    def fresh_change(self, slug: str) -> tuple[bool, dt.datetime | None]:
+        """The publication's last change if it was read recently enough, or is being read
+        again right now (the old one meanwhile); (False, None) when it must be read,
+        which only change() does (a query, off the loop)."""
+        hit = self._changes.get(slug)
+        if hit is None or hit[1] != self.store.writes:
+            return False, None
+        if time.monotonic() - hit[2] <= CHANGE_TTL or slug in self._refreshing:
+            return True, hit[0]
+        return False, None
+
+    def change(self, slug: str) -> dt.datetime | None:
+        """The publication's last change: the token every cached document of it is keyed by."""
+        hit = self._changes.get(slug)
+        if (hit is not None and hit[1] == self.store.writes
+                and time.monotonic() - hit[2] <= CHANGE_TTL):
+            return hit[0]
+        writes, at = self.store.writes, time.monotonic()  # taken before the query
+        # one reader at a time re-reads it; the others go on with the old one
+        self._refreshing.add(slug)
+        try:
+            token = self.store.last_change(slug)
+        finally:
+            self._refreshing.discard(slug)
+        self._changes[slug] = (token, writes, at)
+        return token
 
     def _cached(self, key: CacheKey, token: object, build: Callable[[], Rendered]) -> Rendered:
         with self._lock:
@@ -86,15 +120,20 @@ class FeedService:
     def feed(self, slug: str, section: str | None, fmt: str,
              query: FeedQuery | None = None) -> Rendered:
         """The subscription feed; with a non-empty *query*, the filtered feed."""
+        return self.current_feed(slug, section, fmt, query)[0]
+
+    def current_feed(self, slug: str, section: str | None, fmt: str,
+                     query: FeedQuery | None = None) -> tuple[Rendered, dt.datetime | None]:
+        """The feed and the change token it was built for."""
         pub = self.publication(slug)
         sec = self._section(pub, section)
         if fmt not in FORMATS:
             raise RenderError("no such format", key=fmt)
         query = None if query is None or query.empty else query
-        token = self.store.last_change(slug)
+        token = self.change(slug)
         kind = "q" if query else "f"
         key = (kind, slug, section or "", fmt, query.query_string() if query else "")
-        return self._cached(key, token, lambda: self._feed(pub, sec, fmt, query, token))
+        return self._cached(key, token, lambda: self._feed(pub, sec, fmt, query, token)), token
 
     def _feed(self, pub: Publication, sec: Section | None, fmt: str,
               query: FeedQuery | None, token: dt.datetime | None) -> Rendered:
@@ -117,7 +156,7 @@ class FeedService:
         sec = self._section(pub, section)
         if fmt not in FORMATS:
             raise RenderError("no such format", key=fmt)
-        token = self.store.last_change(slug)
+        token = self.change(slug)
         key = ("a", slug, section or "", fmt, date.isoformat())
         dates = self._dates(slug)
         if date not in dates:

@@ -91,6 +91,11 @@ class Store(Protocol):
 
     def last_change(self, publication: str | None = None) -> dt.datetime | None: ...
 
+    @property
+    def writes(self) -> int:
+        """Changes with every transaction this process commits (a local write happened)."""
+        ...
+
     def record_file(self, record: FileRecord, events: Sequence[Event] = ()) -> None:
         """Record a file (and its events, e.g. ingest.failed) in one transaction."""
         ...

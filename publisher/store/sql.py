@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,11 +59,17 @@ def _first_line(e: Exception) -> str:
 class SqlStore:
     def __init__(self, url: str) -> None:
         self.url = url
+        self._write_count = itertools.count(1)
+        self._written = 0
         try:
             self.engine = make_engine(url)
         except (SQLAlchemyError, ValueError) as e:
             raise StoreError(f"cannot open database: {_first_line(e)}",
                              key=url.split("@")[-1]) from e
+
+    @property
+    def writes(self) -> int:
+        return self._written
 
     @contextmanager
     def tx(self) -> Iterator[Connection]:
@@ -71,6 +78,10 @@ class SqlStore:
                 yield conn
         except SQLAlchemyError as e:
             raise StoreError(_first_line(e), key=self.engine.url.database) from e
+        finally:
+            # After the commit: a reader that saw the old count re-reads last_change.
+            # next() on a count is atomic, so two committing threads never share a value.
+            self._written = next(self._write_count)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -17,6 +17,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import Receive, Scope, Send
 
 from publisher.errors import PublisherError, RenderError
 from publisher.push import api as push_api
@@ -27,6 +28,7 @@ from publisher.render.rendered import Rendered
 from publisher.render.service import FeedService
 from publisher.web.conditional import respond
 from publisher.web.metrics import build_registry, metrics
+from publisher.web.ready import ReadyFeeds, send_ready
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
@@ -88,13 +90,16 @@ def feed(request: Request) -> Response:
         return PlainTextResponse(f"400 bad request: {e}\n", status_code=400, headers=CORS)
     service = _service(request)
     try:
-        rendered = service.feed(slug, section, fmt, query)
+        rendered, token = service.current_feed(slug, section, fmt, query)
     except RenderError as e:
         return _not_found(str(e))
     self_url = service.links.feed(slug, section, fmt)
     if not query.empty:
         self_url += "?" + query.query_string()
-    return _send_feed(request, rendered, fmt, self_url, FEED_CACHE)
+    response = _send_feed(request, rendered, fmt, self_url, FEED_CACHE)
+    ready: ReadyFeeds = request.app.state.ready_feeds
+    ready.record(request, slug, token, rendered.last_modified, response)
+    return response
 
 
 def archive(request: Request) -> Response:
@@ -206,14 +211,32 @@ ROUTES: list[BaseRoute] = [
 ]
 
 
+class App(FastAPI):
+    """FastAPI, with a ready feed sent before its middleware stack and router are entered.
+
+    Skipping the stack is the point (it is most of a request's cost), so a middleware
+    added to this app never sees ready feeds: change what the feed handler answers.
+    """
+
+    ready_feeds: ReadyFeeds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        found = self.ready_feeds.find(scope) if scope["type"] == "http" else None
+        if found is None:
+            await super().__call__(scope, receive, send)
+        else:
+            await send_ready(send, found)
+
+
 def create_app(service: FeedService, push: PushServices | None = None, *,
                lifespan: Lifespan | None = None,
                ready: Callable[[], bool] | None = None) -> FastAPI:
-    app = FastAPI(title="Edition feed publisher", routes=list(ROUTES), docs_url="/docs",
+    app = App(title="Edition feed publisher", routes=list(ROUTES), docs_url="/docs",
                   redoc_url=None, lifespan=lifespan)
     app.include_router(push_api.router)  # /api/v1 (bearer token)
     app.state.feeds = service
     app.state.push = push
     app.state.metrics = build_registry(service.store)
     app.state.ready = ready
+    app.ready_feeds = app.state.ready_feeds = ReadyFeeds(service)
     return app

@@ -14,15 +14,21 @@ from publisher.web.compression import negotiate
 
 def _etag_matches(header: str, etag: str) -> bool:
     """If-None-Match uses the weak comparison: W/"x" matches "x"."""
+    if header == etag:  # a reader sending back the one ETag it was given
+        return True
     tags = {t.strip().removeprefix("W/") for t in header.split(",")}
     return "*" in tags or etag in tags
 
 
 def not_modified(request: Request, etag: str, last_modified: dt.datetime) -> bool:
-    inm = request.headers.get("if-none-match")
+    return unchanged(request.headers.get("if-none-match"),
+                     request.headers.get("if-modified-since"), etag, last_modified)
+
+
+def unchanged(inm: str | None, ims: str | None, etag: str, last_modified: dt.datetime) -> bool:
+    """A 304 is due, given the request's If-None-Match and If-Modified-Since."""
     if inm is not None:  # when present, If-Modified-Since is ignored
         return _etag_matches(inm, etag)
-    ims = request.headers.get("if-modified-since")
     if ims:
         try:
             since = parsedate_to_datetime(ims)

@@ -166,3 +166,42 @@ def test_browsers_get_xml_for_the_stylesheet_readers_get_the_feed_type(client: C
     assert reader.headers["content-type"] == "application/rss+xml; charset=utf-8"
     assert nav.content == reader.content and nav.headers["etag"] == reader.headers["etag"]
     assert "Accept" in reader.headers["vary"]
+
+
+def test_a_ready_feed_is_sent_as_the_app_first_sent_it(tmp_path: Path) -> None:
+    app = create_app(service(filled_store(tmp_path)))
+    c = Client(app)
+    kinds = [("GET", {"Accept-Encoding": "gzip"}), ("GET", {"Accept-Encoding": "br"}),
+             ("HEAD", {"Accept-Encoding": "gzip"}), ("GET", {"Accept": "text/html"})]
+    for method, headers in kinds:
+        first = c.request(method, "/guilin-daily/yaowen/rss.xml", headers)
+        again = c.request(method, "/guilin-daily/yaowen/rss.xml", headers)
+        assert again.status_code == first.status_code == 200
+        assert again.headers.multi_items() == first.headers.multi_items()
+        assert again.content == first.content
+        cond = {**headers, "If-None-Match": first.headers["etag"]}
+        assert c.request(method, "/guilin-daily/yaowen/rss.xml", cond).status_code == 304
+        not_modified = c.request(method, "/guilin-daily/yaowen/rss.xml", cond)
+        assert not_modified.status_code == 304 and not_modified.content == b""
+    scope = {"type": "http", "method": "GET", "path": "/guilin-daily/yaowen/rss.xml",
+             "query_string": b"", "headers": [(b"accept-encoding", b"gzip")]}
+    assert app.state.ready_feeds.find(scope) is not None  # sent without the app
+    assert app.state.ready_feeds.find({**scope, "query_string": b"q=x"}) is None
+
+
+def test_another_process_write_shows_once_the_last_change_is_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from publisher.render import service as service_module
+    from publisher.store import open_store
+
+    store = filled_store(tmp_path)
+    c = Client(create_app(service(store)))
+    first = c.get("/guilin-daily/yaowen/atom.xml").headers["etag"]
+    other = open_store(store.url)  # another process's store: no local write seen here
+    arts = articles(D1)
+    arts[1] = arts[1].model_copy(update={"headline": "科技创新实现新突破（更正）"})
+    commit(other, publications()["guilin-daily"], D1, arts,
+           now=dt.datetime(2026, 4, 2, 9, 0, tzinfo=dt.UTC), updated=["01-bbbb000002"])
+    monkeypatch.setattr(service_module, "CHANGE_TTL", 0.0)
+    second = c.get("/guilin-daily/yaowen/atom.xml")
+    assert second.headers["etag"] != first and "更正" in second.text
