@@ -49,14 +49,52 @@ def endpoint(url: str) -> str:
     return f"{p.scheme}://{p.netloc}"
 
 
+class _Recorder:
+    """Records a batch's results in chunks while the rest of it is still being sent.
+
+    Writes run one at a time, in order, so two never contend for a subscription's
+    row (on PostgreSQL two could deadlock); each chunk is one transaction, as a
+    whole batch was. Recording while sending keeps the database's time off the
+    critical path: with 1,000 deliveries to one host it was a fifth of the total."""
+
+    def __init__(self, store: SqlStore, clock: Clock, every: int) -> None:
+        self.store, self.clock, self.every = store, clock, every
+        self.pending: list[Result] = []
+        self.writes: list[asyncio.Future[None]] = []
+        self.lock = asyncio.Lock()
+
+    def add(self, result: Result) -> None:
+        self.pending.append(result)
+        if len(self.pending) >= self.every:
+            self._flush()
+
+    def _flush(self) -> None:
+        chunk, self.pending = self.pending, []
+        self.writes.append(asyncio.ensure_future(self._write(chunk)))
+
+    async def _write(self, chunk: list[Result]) -> None:
+        async with self.lock:
+            await asyncio.to_thread(record, self.store, chunk, self.clock.now())
+
+    async def close(self) -> None:
+        """Write what is left and wait for every write; the first failure is raised."""
+        if self.pending:
+            self._flush()
+        done = await asyncio.gather(*self.writes, return_exceptions=True)
+        for outcome in done:
+            if isinstance(outcome, BaseException):
+                raise outcome
+
+
 class DeliveryWorker:
     def __init__(self, store: SqlStore, clock: Clock, client: httpx.AsyncClient, *,
                  batch: int = 200, per_endpoint: int = 8, wall: Clock | None = None,
-                 rng: random.Random | None = None, companion: Companion | None = None
-                 ) -> None:
+                 rng: random.Random | None = None, companion: Companion | None = None,
+                 record_every: int = 50) -> None:
         self.store, self.clock, self.client = store, clock, client
         self.outbox = Outbox(store, clock)
         self.batch, self.wall = batch, wall or SystemClock()
+        self.record_every = record_every
         self.rng = rng or random.Random()
         self.companion = companion
         self._limits: defaultdict[str, asyncio.Semaphore] = defaultdict(
@@ -72,12 +110,22 @@ class DeliveryWorker:
         jobs = await asyncio.to_thread(self.outbox.claim, self.batch)
         if not jobs:
             return 0
-        results = await asyncio.gather(*(self.attempt(j) for j in jobs))
-        await asyncio.to_thread(record, self.store, list(results), self.clock.now())
+        # a batch is mostly one event to many endpoints: one body per event
+        bodies = {e.id: webhook_body(e) for e in {j.event.id: j.event for j in jobs}.values()}
+        recorder = _Recorder(self.store, self.clock, self.record_every)
+
+        async def attempt(job: Job) -> None:
+            recorder.add(await self.attempt(job, bodies[job.event.id]))
+
+        try:
+            await asyncio.gather(*(attempt(j) for j in jobs))
+        finally:
+            await recorder.close()
         return len(jobs)
 
-    async def attempt(self, job: Job) -> Result:
-        body = webhook_body(job.event)
+    async def attempt(self, job: Job, body: bytes | None = None) -> Result:
+        """Send one delivery (`body`: its event's webhook_body, if made already)."""
+        body = webhook_body(job.event) if body is None else body
         at = self.clock.now()
         headers = {"content-type": "application/json",
                    **webhook_headers(job.id, self.wall.now(), body, job.secret,

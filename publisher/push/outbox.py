@@ -92,13 +92,13 @@ class Outbox:
                 return []
             conn.execute(update(d).where(d.c.id.in_(ids)).values(claimed_until=now + lease))
             rows = conn.execute(
-                select(d.c.id, d.c.attempts, d.c.subscription_id, s.c.url, s.c.secret,
-                       s.c.previous_secret, s.c.secret_rotated_at,
-                       ev.c.id.label("event_id"), ev.c.type, ev.c.timestamp,
-                       ev.c.publication, ev.c.section, ev.c.data)
-                .join(s, s.c.id == d.c.subscription_id).join(ev, ev.c.seq == d.c.event_seq)
-                .where(d.c.id.in_(ids))).all()
+                select(d.c.id, d.c.attempts, d.c.subscription_id, d.c.event_seq, s.c.url,
+                       s.c.secret, s.c.previous_secret, s.c.secret_rotated_at)
+                .join(s, s.c.id == d.c.subscription_id).where(d.c.id.in_(ids))).all()
+            # one event fans out to many deliveries: read and decode each event once
+            seqs = {r.event_seq for r in rows}
+            events = {e.seq: event_from_row(e) for e in conn.execute(
+                select(ev).where(ev.c.seq.in_(seqs)))}
         return [Job(r.id, r.attempts, r.subscription_id, r.url, r.secret, r.previous_secret,
-                    r.secret_rotated_at,
-                    event_from_row(r, id_column="event_id"))
+                    r.secret_rotated_at, events[r.event_seq])
                 for r in rows]
