@@ -7,6 +7,7 @@ webhook-timestamp, which receivers check against their own real clock.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import random
@@ -44,6 +45,7 @@ def webhook_body(event: Event) -> bytes:
                        "data": event.data}, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+@functools.lru_cache(maxsize=4096)  # the same few URLs, a split each per send otherwise
 def endpoint(url: str) -> str:
     p = urlsplit(url)
     return f"{p.scheme}://{p.netloc}"
@@ -90,18 +92,20 @@ class DeliveryWorker:
     def __init__(self, store: SqlStore, clock: Clock, client: httpx.AsyncClient, *,
                  batch: int = 200, per_endpoint: int = 8, wall: Clock | None = None,
                  rng: random.Random | None = None, companion: Companion | None = None,
-                 record_every: int = 50) -> None:
+                 record_every: int = 50, per_round: int = 1000) -> None:
         self.store, self.clock, self.client = store, clock, client
         self.outbox = Outbox(store, clock)
         self.batch, self.wall = batch, wall or SystemClock()
-        self.record_every = record_every
+        self.record_every, self.per_round = record_every, per_round
         self.rng = rng or random.Random()
         self.companion = companion
         self._limits: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_endpoint))
 
     async def run_once(self) -> int:
-        """One round: fan out new events, send one batch of due deliveries."""
+        """One round: fan out new events, then send due deliveries: a batch, and
+        more batches (up to `per_round` deliveries) claimed while the previous one
+        is still sending, so the claim's time is not a pause with nothing in flight."""
         events = await asyncio.to_thread(self.outbox.fan_out)
         if self.companion is not None:
             if events:
@@ -110,18 +114,45 @@ class DeliveryWorker:
         jobs = await asyncio.to_thread(self.outbox.claim, self.batch)
         if not jobs:
             return 0
-        # a batch is mostly one event to many endpoints: one body per event
-        bodies = {e.id: webhook_body(e) for e in {j.event.id: j.event for j in jobs}.values()}
+        bodies: dict[str, bytes] = {}  # mostly one event to many endpoints: one body each
         recorder = _Recorder(self.store, self.clock, self.record_every)
+        low_water = max(1, self.batch // 4)
+        running = 0
+        low = asyncio.Event()
 
         async def attempt(job: Job) -> None:
-            recorder.add(await self.attempt(job, bodies[job.event.id]))
+            nonlocal running
+            try:
+                body = bodies.get(job.event.id)
+                if body is None:
+                    body = bodies[job.event.id] = webhook_body(job.event)
+                recorder.add(await self.attempt(job, body))
+            finally:
+                running -= 1
+                if running <= low_water:
+                    low.set()
 
+        tasks: list[asyncio.Task[None]] = []
         try:
-            await asyncio.gather(*(attempt(j) for j in jobs))
+            while True:
+                running += len(jobs)
+                tasks += [asyncio.create_task(attempt(j)) for j in jobs]
+                if len(tasks) >= self.per_round:
+                    break
+                low.clear()
+                if running > low_water:
+                    await low.wait()
+                jobs = await asyncio.to_thread(self.outbox.claim, self.batch)
+                if not jobs:
+                    break
         finally:
+            # every send started finishes and is recorded, whatever happened above
+            done = await asyncio.gather(*tasks, return_exceptions=True)
             await recorder.close()
-        return len(jobs)
+        for outcome in done:
+            if isinstance(outcome, BaseException):
+                raise outcome
+        return len(tasks)
 
     async def attempt(self, job: Job, body: bytes | None = None) -> Result:
         """Send one delivery (`body`: its event's webhook_body, if made already)."""

@@ -15,10 +15,12 @@ one-event-to-1,000-endpoints fan-out spent half its time there (docs/benchmarks.
 from __future__ import annotations
 
 import asyncio
+import functools
 from dataclasses import dataclass
 
 import aiohttp
 import httpx
+import yarl
 from httpx_aiohttp import AiohttpTransport
 
 from publisher.errors import PushError
@@ -132,6 +134,12 @@ async def send(client: httpx.AsyncClient, method: str, url: str, *,
     return Reply(resp.status_code, resp.headers, bytes(body[:BODY_CAP]), ms)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(url: str) -> yarl.URL:
+    """aiohttp would parse the URL on every request; webhooks go to the same few."""
+    return yarl.URL(url)
+
+
 # httpx-aiohttp's mapping of httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT)
 _AIOHTTP_TIMEOUT = aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT, sock_read=TOTAL_TIMEOUT,
                                          connect=TOTAL_TIMEOUT)
@@ -146,7 +154,8 @@ async def _send_aiohttp(client: PushClient, session: aiohttp.ClientSession, meth
     try:
         client.guard.check_url(url)  # literals refused before any connection
         async with asyncio.timeout(TOTAL_TIMEOUT):
-            target = str(httpx.URL(url).copy_merge_params(params)) if params else url
+            target = (yarl.URL(str(httpx.URL(url).copy_merge_params(params))) if params
+                      else _parsed(url))
             sent = {**client.base_headers, **{k.lower(): v for k, v in (headers or {}).items()}}
             async with session.request(method, target, headers=sent, data=content or None,
                                        allow_redirects=False, auto_decompress=False,
