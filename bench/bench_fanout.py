@@ -11,10 +11,12 @@ and PostgreSQL with `--pg`: a fresh database, dropped at the end), ONE
 article.published event goes into the outbox through the store, and the real
 worker (`runtime.push.worker()`: fan-out, claim, sign, POST, record) runs rounds
 until all deliveries are recorded. The figure is deliveries/s from just before
-the event is written to the commit of the last attempt. Beside it, in the same
-rounds (order rotated each round), a bare loop: one aiohttp.ClientSession, the
-same concurrency bound, the same body and headers (signed beforehand) to the
-same URLs, no database, no signing.
+the event is written to the commit of the last attempt. Beside it, a bare loop:
+one aiohttp.ClientSession, the same concurrency bound, the same body and headers
+(signed beforehand) to the same URLs, no database, no signing. A round runs
+bare, ours, bare[, ours on the other database, bare]; each of ours is compared
+with the mean of the two bare runs on either side of it (the machine is shared
+and its speed drifts), and the databases' order turns every round.
 
 Both sides are checked every round: each path got exactly one webhook-id; for
 ours those are the deliveries' ids, every delivery is `delivered` with one
@@ -271,45 +273,58 @@ def drop_pg_database(name: str) -> None:
 
 
 async def run(args: argparse.Namespace, base: str, tmp: str, pg_url: str | None) -> None:
-    sides: dict[str, Ours | Bare] = {}
-    sqlite = Ours("ours, SQLite", f"sqlite:///{tmp}/bench.db", base, args.endpoints,
-                  args.per_endpoint)
-    sides[sqlite.name] = sqlite
+    ours = [Ours("ours, SQLite", f"sqlite:///{tmp}/bench.db", base, args.endpoints,
+                 args.per_endpoint)]
     if pg_url is not None:
-        pg = Ours("ours, PostgreSQL", pg_url, base, args.endpoints, args.per_endpoint)
-        sides[pg.name] = pg
-    sides["bare aiohttp loop"] = Bare(sqlite, args.per_endpoint)
-    rates: dict[str, list[float]] = {k: [] for k in sides}
+        ours.append(Ours("ours, PostgreSQL", pg_url, base, args.endpoints, args.per_endpoint))
+    bare = Bare(ours[0], args.per_endpoint)
+    rates: dict[str, list[float]] = {o.name: [] for o in ours}
+    ratios: dict[str, list[float]] = {o.name: [] for o in ours}
+    bare_rates: list[float] = []
     loads: list[str] = []
-    names = list(sides)
+
+    async def measure(side: Ours | Bare) -> tuple[float, int]:
+        secs, worker_rounds = await side.round()
+        side.check(await receiver_stats(control, base))
+        return args.endpoints / secs, worker_rounds
+
     async with aiohttp.ClientSession() as control:
         try:
             for r in range(args.rounds + 1):  # round 0 warms pools and caches, not counted
-                order = names[r % len(names):] + names[:r % len(names)]
-                line = []
-                for name in order:
-                    side = sides[name]
-                    secs, worker_rounds = await side.round()
-                    side.check(await receiver_stats(control, base))
-                    rate = args.endpoints / secs
+                # the machine is shared: each of ours runs between two bare runs and is
+                # compared with their mean, and the order of ours turns every round
+                order = ours[r % len(ours):] + ours[:r % len(ours)]
+                before, _ = await measure(bare)
+                line = [f"bare {before:,.0f}/s"]
+                bare_rates += [before] if r else []
+                for side in order:
+                    rate, worker_rounds = await measure(side)
+                    after, _ = await measure(bare)
+                    line += [f"{side.name} {rate:,.0f}/s ({worker_rounds} worker rounds)",
+                             f"bare {after:,.0f}/s"]
                     if r:
-                        rates[name].append(rate)
-                    line.append(f"{name} {rate:,.0f}/s ({worker_rounds} rounds)")
+                        bare_rates.append(after)
+                        rates[side.name].append(rate)
+                        ratios[side.name].append(rate / ((before + after) / 2))
+                    before = after
                 loads.append(load())
                 print(f"round {r}{' (warm-up)' if r == 0 else ''}: " + "; ".join(line)
                       + f"; load {loads[-1]}", flush=True)
         finally:
-            for side in sides.values():
-                await side.aclose()
-    bare = rates["bare aiohttp loop"]
+            sides: list[Ours | Bare] = [*ours, bare]
+            for each in sides:
+                await each.aclose()
     print(f"\n{args.endpoints} endpoints, concurrency bound {args.per_endpoint}, "
           f"{args.rounds} rounds; load average during the run: {loads[1]} … {loads[-1]}")
-    print("| what | deliveries/s, median | range over rounds | ratio to bare (median, range) |")
+    print("| what | deliveries/s, median | range over rounds | "
+          "ratio to the bare runs beside it (median, range) |")
     print("|---|---|---|---|")
     for name, rs in rates.items():
-        ratios = [x / b for x, b in zip(rs, bare, strict=True)]
+        qs = ratios[name]
         print(f"| {name} | {statistics.median(rs):,.0f} | {min(rs):,.0f}–{max(rs):,.0f} | "
-              f"{statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f}) |")
+              f"{statistics.median(qs):.2f} ({min(qs):.2f}–{max(qs):.2f}) |")
+    print(f"| bare aiohttp loop | {statistics.median(bare_rates):,.0f} | "
+          f"{min(bare_rates):,.0f}–{max(bare_rates):,.0f} | 1 |")
 
 
 def main() -> None:
