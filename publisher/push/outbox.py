@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, update
+from sqlalchemy import Connection, and_, or_, select, text, update
 
 from publisher.clock import Clock
 from publisher.models import Event
@@ -48,6 +48,24 @@ def _locking(conn: Connection, q: Any) -> Any:
     return q.with_for_update(skip_locked=True) if conn.dialect.name == "postgresql" else q
 
 
+# PostgreSQL: a fan-out's deliveries as one statement over arrays; executemany costs
+# ~50 µs of CPU per row in psycopg's pipeline, and no send starts before this commits.
+_PG_DELIVERIES = text(
+    "INSERT INTO deliveries (id, event_seq, subscription_id, status, attempts,"
+    " next_attempt_at, created_at)"
+    " SELECT * FROM unnest(CAST(:id AS varchar[]), CAST(:event_seq AS integer[]),"
+    " CAST(:subscription_id AS varchar[]), CAST(:status AS varchar[]),"
+    " CAST(:attempts AS integer[]), CAST(:next_attempt_at AS timestamptz[]),"
+    " CAST(:created_at AS timestamptz[]))")
+
+
+def _insert_deliveries(conn: Connection, values: list[dict[str, Any]]) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(_PG_DELIVERIES, {k: [v[k] for v in values] for k in values[0]})
+    else:
+        conn.execute(t.deliveries.insert(), values)
+
+
 class Outbox:
     def __init__(self, store: SqlStore, clock: Clock) -> None:
         self.store, self.clock = store, clock
@@ -75,7 +93,7 @@ class Outbox:
                        "created_at": now}
                       for seq, e in events for s in subs if matches(s, e)]
             if values:
-                conn.execute(t.deliveries.insert(), values)
+                _insert_deliveries(conn, values)
             conn.execute(update(ev).where(ev.c.seq.in_([seq for seq, _ in events]))
                          .values(dispatched_at=now))
         return [e for _, e in events]
