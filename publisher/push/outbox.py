@@ -10,10 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    and_,
+    any_,
+    bindparam,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from publisher.clock import Clock
 from publisher.models import Event
@@ -42,6 +55,15 @@ class Job:
     previous_secret: str | None
     secret_rotated_at: dt.datetime | None
     event: Event
+
+
+def among(conn: Connection, column: ColumnElement[str],
+          ids: Iterable[str]) -> ColumnElement[bool]:
+    """column IN ids; on PostgreSQL = ANY(one array): a claim names 200 deliveries
+    and an expanded IN list is rendered parameter by parameter on every execution."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam("among", sorted(ids), type_=ARRAY(String), unique=True))
+    return column.in_(ids)
 
 
 def _locking(conn: Connection, q: Any) -> Any:
@@ -111,11 +133,12 @@ class Outbox:
             ids = list(conn.scalars(q))
             if not ids:
                 return []
-            conn.execute(update(d).where(d.c.id.in_(ids)).values(claimed_until=now + lease))
+            conn.execute(update(d).where(among(conn, d.c.id, ids))
+                         .values(claimed_until=now + lease))
             rows = conn.execute(
                 select(d.c.id, d.c.attempts, d.c.subscription_id, d.c.event_seq, s.c.url,
                        s.c.secret, s.c.previous_secret, s.c.secret_rotated_at)
-                .join(s, s.c.id == d.c.subscription_id).where(d.c.id.in_(ids))).all()
+                .join(s, s.c.id == d.c.subscription_id).where(among(conn, d.c.id, ids))).all()
             # one event fans out to many deliveries: read and decode each event once
             seqs = {r.event_seq for r in rows}
             events = {e.seq: event_from_row(e) for e in conn.execute(

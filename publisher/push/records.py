@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, String, and_, any_, bindparam, text, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Connection, and_, bindparam, text, update
 
-from publisher.push.outbox import Job
+from publisher.push.outbox import Job, among
 from publisher.push.retry import DISABLE_AFTER, Outcome
 from publisher.push.transport import Reply
 from publisher.store import SqlStore
@@ -85,24 +84,16 @@ def record(store: SqlStore, results: list[Result], now: dt.datetime) -> None:
         ok = {r.job.subscription_id for r in results if r.outcome.status == "delivered"}
         bad = {r.job.subscription_id for r in results if r.outcome.status != "delivered"} - ok
         if ok:
-            conn.execute(update(s).where(_among(conn, s.c.id, ok), s.c.failing_since.is_not(None))
+            conn.execute(update(s).where(among(conn, s.c.id, ok), s.c.failing_since.is_not(None))
                          .values(failing_since=None))
         if bad:
-            conn.execute(update(s).where(_among(conn, s.c.id, bad), s.c.failing_since.is_(None))
+            conn.execute(update(s).where(among(conn, s.c.id, bad), s.c.failing_since.is_(None))
                          .values(failing_since=now))
             disable(conn, [sid for sid in bad if _failing(conn, sid, now)],
                     f"failing every attempt for {DISABLE_AFTER.days} days")
         gone = {r.job.subscription_id: r.outcome.disable for r in results if r.outcome.disable}
         for sid, reason in gone.items():
             disable(conn, [sid], reason or "disabled")
-
-
-def _among(conn: Connection, column: ColumnElement[str], ids: set[str]) -> ColumnElement[bool]:
-    """column IN ids; on PostgreSQL = ANY(one array), as a chunk may name 50 endpoints
-    and an expanded IN list is rendered parameter by parameter on every execution."""
-    if conn.dialect.name == "postgresql":
-        return column == any_(bindparam("among", sorted(ids), type_=ARRAY(String)))
-    return column.in_(ids)
 
 
 def _failing(conn: Connection, sid: str, now: dt.datetime) -> bool:
