@@ -7,6 +7,7 @@ webhook-timestamp, which receivers check against their own real clock.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import random
@@ -44,26 +45,67 @@ def webhook_body(event: Event) -> bytes:
                        "data": event.data}, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+@functools.lru_cache(maxsize=4096)  # the same few URLs, a split each per send otherwise
 def endpoint(url: str) -> str:
     p = urlsplit(url)
     return f"{p.scheme}://{p.netloc}"
 
 
+class _Recorder:
+    """Records a batch's results in chunks while the rest of it is still being sent.
+
+    Writes run one at a time, in order, so two never contend for a subscription's
+    row (on PostgreSQL two could deadlock); each chunk is one transaction, as a
+    whole batch was. Recording while sending keeps the database's time off the
+    critical path: with 1,000 deliveries to one host it was a fifth of the total."""
+
+    def __init__(self, store: SqlStore, clock: Clock, every: int) -> None:
+        self.store, self.clock, self.every = store, clock, every
+        self.pending: list[Result] = []
+        self.writes: list[asyncio.Future[None]] = []
+        self.lock = asyncio.Lock()
+
+    def add(self, result: Result) -> None:
+        self.pending.append(result)
+        if len(self.pending) >= self.every:
+            self._flush()
+
+    def _flush(self) -> None:
+        chunk, self.pending = self.pending, []
+        self.writes.append(asyncio.ensure_future(self._write(chunk)))
+
+    async def _write(self, chunk: list[Result]) -> None:
+        async with self.lock:
+            await asyncio.to_thread(record, self.store, chunk, self.clock.now())
+
+    async def close(self) -> None:
+        """Write what is left and wait for every write; the first failure is raised."""
+        if self.pending:
+            self._flush()
+        done = await asyncio.gather(*self.writes, return_exceptions=True)
+        for outcome in done:
+            if isinstance(outcome, BaseException):
+                raise outcome
+
+
 class DeliveryWorker:
     def __init__(self, store: SqlStore, clock: Clock, client: httpx.AsyncClient, *,
                  batch: int = 200, per_endpoint: int = 8, wall: Clock | None = None,
-                 rng: random.Random | None = None, companion: Companion | None = None
-                 ) -> None:
+                 rng: random.Random | None = None, companion: Companion | None = None,
+                 record_every: int = 50, per_round: int = 1000) -> None:
         self.store, self.clock, self.client = store, clock, client
         self.outbox = Outbox(store, clock)
         self.batch, self.wall = batch, wall or SystemClock()
+        self.record_every, self.per_round = record_every, per_round
         self.rng = rng or random.Random()
         self.companion = companion
         self._limits: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_endpoint))
 
     async def run_once(self) -> int:
-        """One round: fan out new events, send one batch of due deliveries."""
+        """One round: fan out new events, then send due deliveries: a batch, and
+        more batches (up to `per_round` deliveries) claimed while the previous one
+        is still sending, so the claim's time is not a pause with nothing in flight."""
         events = await asyncio.to_thread(self.outbox.fan_out)
         if self.companion is not None:
             if events:
@@ -72,12 +114,49 @@ class DeliveryWorker:
         jobs = await asyncio.to_thread(self.outbox.claim, self.batch)
         if not jobs:
             return 0
-        results = await asyncio.gather(*(self.attempt(j) for j in jobs))
-        await asyncio.to_thread(record, self.store, list(results), self.clock.now())
-        return len(jobs)
+        bodies: dict[str, bytes] = {}  # mostly one event to many endpoints: one body each
+        recorder = _Recorder(self.store, self.clock, self.record_every)
+        low_water = max(1, self.batch // 4)
+        running = 0
+        low = asyncio.Event()
 
-    async def attempt(self, job: Job) -> Result:
-        body = webhook_body(job.event)
+        async def attempt(job: Job) -> None:
+            nonlocal running
+            try:
+                body = bodies.get(job.event.id)
+                if body is None:
+                    body = bodies[job.event.id] = webhook_body(job.event)
+                recorder.add(await self.attempt(job, body))
+            finally:
+                running -= 1
+                if running <= low_water:
+                    low.set()
+
+        tasks: list[asyncio.Task[None]] = []
+        try:
+            while True:
+                running += len(jobs)
+                tasks += [asyncio.create_task(attempt(j)) for j in jobs]
+                if len(tasks) >= self.per_round:
+                    break
+                low.clear()
+                if running > low_water:
+                    await low.wait()
+                jobs = await asyncio.to_thread(self.outbox.claim, self.batch)
+                if not jobs:
+                    break
+        finally:
+            # every send started finishes and is recorded, whatever happened above
+            done = await asyncio.gather(*tasks, return_exceptions=True)
+            await recorder.close()
+        for outcome in done:
+            if isinstance(outcome, BaseException):
+                raise outcome
+        return len(tasks)
+
+    async def attempt(self, job: Job, body: bytes | None = None) -> Result:
+        """Send one delivery (`body`: its event's webhook_body, if made already)."""
+        body = webhook_body(job.event) if body is None else body
         at = self.clock.now()
         headers = {"content-type": "application/json",
                    **webhook_headers(job.id, self.wall.now(), body, job.secret,

@@ -47,10 +47,16 @@ def _embedded_v4(ip: IPAddress) -> ipaddress.IPv4Address | None:
     return None
 
 
+# URLs that passed check_url, remembered: parsing one costs a fifth of a webhook's
+# CPU (docs/benchmarks.md) and the same URLs are sent to again and again.
+PASSED_MEMO = 4096
+
+
 class Guard:
     def __init__(self, allow_networks: Iterable[str] = ()) -> None:
         self.allowed: tuple[Network, ...] = tuple(
             ipaddress.ip_network(n, strict=False) for n in allow_networks)
+        self._passed: set[str] = set()
 
     def _is_allowed(self, ip: IPAddress) -> bool:
         return any(ip.version == n.version and ip in n for n in self.allowed)
@@ -73,6 +79,14 @@ class Guard:
 
     def check_url(self, url: str) -> None:
         """Refuse a URL that is not http(s), or whose host is a refused IP literal."""
+        if url in self._passed:  # the answer depends on the URL alone: allowed stays fixed
+            return
+        self._check_url(url)
+        if len(self._passed) >= PASSED_MEMO:
+            self._passed.clear()
+        self._passed.add(url)
+
+    def _check_url(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise PushError("only http and https URLs with a host are allowed", key=url)

@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    and_,
+    any_,
+    bindparam,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from publisher.clock import Clock
 from publisher.models import Event
-from publisher.push.subscriptions import SubscriptionRecord, matches
+from publisher.push.subscriptions import matches
 from publisher.store import SqlStore
 from publisher.store import tables as t
 from publisher.store.sql import event_from_row
@@ -44,8 +57,35 @@ class Job:
     event: Event
 
 
+def among(conn: Connection, column: ColumnElement[str],
+          ids: Iterable[str]) -> ColumnElement[bool]:
+    """column IN ids; on PostgreSQL = ANY(one array): a claim names 200 deliveries
+    and an expanded IN list is rendered parameter by parameter on every execution."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam("among", sorted(ids), type_=ARRAY(String), unique=True))
+    return column.in_(ids)
+
+
 def _locking(conn: Connection, q: Any) -> Any:
     return q.with_for_update(skip_locked=True) if conn.dialect.name == "postgresql" else q
+
+
+# PostgreSQL: a fan-out's deliveries as one statement over arrays; executemany costs
+# ~50 µs of CPU per row in psycopg's pipeline, and no send starts before this commits.
+_PG_DELIVERIES = text(
+    "INSERT INTO deliveries (id, event_seq, subscription_id, status, attempts,"
+    " next_attempt_at, created_at)"
+    " SELECT * FROM unnest(CAST(:id AS varchar[]), CAST(:event_seq AS integer[]),"
+    " CAST(:subscription_id AS varchar[]), CAST(:status AS varchar[]),"
+    " CAST(:attempts AS integer[]), CAST(:next_attempt_at AS timestamptz[]),"
+    " CAST(:created_at AS timestamptz[]))")
+
+
+def _insert_deliveries(conn: Connection, values: list[dict[str, Any]]) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(_PG_DELIVERIES, {k: [v[k] for v in values] for k in values[0]})
+    else:
+        conn.execute(t.deliveries.insert(), values)
 
 
 class Outbox:
@@ -64,15 +104,18 @@ class Outbox:
             rows = conn.execute(_locking(conn, q)).all()
             if not rows:
                 return []
-            subs = [SubscriptionRecord.model_validate(dict(r._mapping)) for r in conn.execute(
-                select(t.subscriptions).where(t.subscriptions.c.enabled.is_(True)))]
+            # the filter columns only, matched as rows: validating whole records was
+            # most of a 1,000-subscription fan-out, which no send can start before
+            sc = t.subscriptions.c
+            subs = conn.execute(select(sc.id, sc.event_types, sc.publication, sc.section)
+                                .where(sc.enabled.is_(True))).all()
             events = [(r.seq, event_from_row(r)) for r in rows]
             values = [{"id": new_delivery_id(), "event_seq": seq, "subscription_id": s.id,
                        "status": "pending", "attempts": 0, "next_attempt_at": now,
                        "created_at": now}
                       for seq, e in events for s in subs if matches(s, e)]
             if values:
-                conn.execute(t.deliveries.insert(), values)
+                _insert_deliveries(conn, values)
             conn.execute(update(ev).where(ev.c.seq.in_([seq for seq, _ in events]))
                          .values(dispatched_at=now))
         return [e for _, e in events]
@@ -90,15 +133,16 @@ class Outbox:
             ids = list(conn.scalars(q))
             if not ids:
                 return []
-            conn.execute(update(d).where(d.c.id.in_(ids)).values(claimed_until=now + lease))
+            conn.execute(update(d).where(among(conn, d.c.id, ids))
+                         .values(claimed_until=now + lease))
             rows = conn.execute(
-                select(d.c.id, d.c.attempts, d.c.subscription_id, s.c.url, s.c.secret,
-                       s.c.previous_secret, s.c.secret_rotated_at,
-                       ev.c.id.label("event_id"), ev.c.type, ev.c.timestamp,
-                       ev.c.publication, ev.c.section, ev.c.data)
-                .join(s, s.c.id == d.c.subscription_id).join(ev, ev.c.seq == d.c.event_seq)
-                .where(d.c.id.in_(ids))).all()
+                select(d.c.id, d.c.attempts, d.c.subscription_id, d.c.event_seq, s.c.url,
+                       s.c.secret, s.c.previous_secret, s.c.secret_rotated_at)
+                .join(s, s.c.id == d.c.subscription_id).where(among(conn, d.c.id, ids))).all()
+            # one event fans out to many deliveries: read and decode each event once
+            seqs = {r.event_seq for r in rows}
+            events = {e.seq: event_from_row(e) for e in conn.execute(
+                select(ev).where(ev.c.seq.in_(seqs)))}
         return [Job(r.id, r.attempts, r.subscription_id, r.url, r.secret, r.previous_secret,
-                    r.secret_rotated_at,
-                    event_from_row(r, id_column="event_id"))
+                    r.secret_rotated_at, events[r.event_seq])
                 for r in rows]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, select, update
@@ -47,7 +47,18 @@ class SubscriptionIn(BaseModel):
     enabled: bool = True
 
 
-def matches(sub: Subscription, event: Event) -> bool:
+class Filter(Protocol):
+    """What matching reads: a Subscription, or a row of those three columns."""
+
+    @property
+    def event_types(self) -> list[str]: ...
+    @property
+    def publication(self) -> str | None: ...
+    @property
+    def section(self) -> str | None: ...
+
+
+def matches(sub: Filter, event: Event) -> bool:
     """event_types empty = all; "article.*" matches a family. An event names its
     section directly (feed.updated) or through its article's sections; an event
     with neither (edition.published, ingest.failed) goes to every section filter."""

@@ -5,15 +5,22 @@ httpx-aiohttp's transport keeps the httpx API and pools like aiohttp. The
 connector resolves through GuardedResolver, and IP literals are checked before
 the request is handed on, so no connection is ever opened to a refused address.
 Redirects are never followed; proxies from the environment are ignored.
+
+`send()` on a client from `make_client()` (no `inner`) goes to that aiohttp
+session directly, with the same guard check, headers, timeouts and body cap:
+httpx's request and response layers cost more than aiohttp itself, and a
+one-event-to-1,000-endpoints fan-out spent half its time there (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from dataclasses import dataclass
 
 import aiohttp
 import httpx
+import yarl
 from httpx_aiohttp import AiohttpTransport
 
 from publisher.errors import PushError
@@ -46,14 +53,39 @@ def aiohttp_transport(guard: Guard, max_connections: int = 100) -> AiohttpTransp
     return AiohttpTransport(client=session)
 
 
+class PushClient(httpx.AsyncClient):
+    """An httpx client that also knows its guard and, unless `inner` replaced it,
+    the aiohttp transport under it, so `send()` can skip httpx's layers."""
+
+    def __init__(self, guard: Guard, aiohttp_inner: AiohttpTransport | None,
+                 transport: httpx.AsyncBaseTransport) -> None:
+        super().__init__(
+            transport=transport, follow_redirects=False, trust_env=False,
+            timeout=httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT),
+            headers={"user-agent": "edition-publisher/0.1 (push)"})
+        self.guard, self.aiohttp_inner = guard, aiohttp_inner
+        # what httpx would send by default (accept, accept-encoding, connection,
+        # user-agent), lower-cased so a request's own headers replace them
+        self.base_headers = {k.lower(): v for k, v in self.headers.items()}
+
+    def session(self) -> aiohttp.ClientSession | None:
+        """The aiohttp session under the httpx transport (one pool for both paths)."""
+        inner = self.aiohttp_inner
+        if inner is None:
+            return None
+        if not isinstance(inner.client, aiohttp.ClientSession):  # as the transport does
+            inner.client = inner.get_client()
+        session: aiohttp.ClientSession = inner.client
+        return session
+
+
 def make_client(guard: Guard, *, max_connections: int = 100,
                 inner: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
     """The client every push uses; `inner` replaces the aiohttp transport (tests)."""
-    transport = GuardedTransport(guard, inner or aiohttp_transport(guard, max_connections))
-    return httpx.AsyncClient(
-        transport=transport, follow_redirects=False, trust_env=False,
-        timeout=httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT),
-        headers={"user-agent": "edition-publisher/0.1 (push)"})
+    if inner is not None:
+        return PushClient(guard, None, GuardedTransport(guard, inner))
+    direct = aiohttp_transport(guard, max_connections)
+    return PushClient(guard, direct, GuardedTransport(guard, direct))
 
 
 @dataclass(frozen=True)
@@ -73,6 +105,8 @@ async def send(client: httpx.AsyncClient, method: str, url: str, *,
 
     Any failure to get a response (guard, DNS, connect, timeout) is a PushError
     keyed by the URL; a non-2xx status is a Reply, judged by the caller."""
+    if isinstance(client, PushClient) and (session := client.session()) is not None:
+        return await _send_aiohttp(client, session, method, url, headers, content, params)
     loop = asyncio.get_running_loop()
     start = loop.time()
     try:
@@ -98,3 +132,46 @@ async def send(client: httpx.AsyncClient, method: str, url: str, *,
         raise PushError(f"{type(e).__name__}: {e}", key=url) from e
     ms = int((loop.time() - start) * 1000)
     return Reply(resp.status_code, resp.headers, bytes(body[:BODY_CAP]), ms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(url: str) -> yarl.URL:
+    """aiohttp would parse the URL on every request; webhooks go to the same few."""
+    return yarl.URL(url)
+
+
+# httpx-aiohttp's mapping of httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT)
+_AIOHTTP_TIMEOUT = aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT, sock_read=TOTAL_TIMEOUT,
+                                         connect=TOTAL_TIMEOUT)
+
+
+async def _send_aiohttp(client: PushClient, session: aiohttp.ClientSession, method: str,
+                        url: str, headers: dict[str, str] | None, content: bytes | None,
+                        params: dict[str, str] | None) -> Reply:
+    """send() straight on the aiohttp session: what the httpx path does, without it."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    try:
+        client.guard.check_url(url)  # literals refused before any connection
+        async with asyncio.timeout(TOTAL_TIMEOUT):
+            target = (yarl.URL(str(httpx.URL(url).copy_merge_params(params))) if params
+                      else _parsed(url))
+            sent = {**client.base_headers, **{k.lower(): v for k, v in (headers or {}).items()}}
+            async with session.request(method, target, headers=sent, data=content or None,
+                                       allow_redirects=False, auto_decompress=False,
+                                       compress=False, timeout=_AIOHTTP_TIMEOUT) as resp:
+                body = bytearray()
+                while len(body) < BODY_CAP:
+                    chunk = await resp.content.read(BODY_CAP - len(body))
+                    if not chunk:
+                        break
+                    body += chunk
+                status, raw = resp.status, resp.raw_headers
+    except TimeoutError as e:
+        raise PushError(f"no answer within {TOTAL_TIMEOUT:.0f} s", key=url) from e
+    except httpx.HTTPError as e:  # a malformed URL with params
+        raise PushError(f"{type(e).__name__}: {e}", key=url) from e
+    except (aiohttp.ClientError, OSError) as e:
+        raise PushError(f"{type(e).__name__}: {e}", key=url) from e
+    ms = int((loop.time() - start) * 1000)
+    return Reply(status, httpx.Headers(list(raw)), bytes(body), ms)

@@ -168,3 +168,37 @@ async def test_attempts_run_out(store: SqlStore, now_clock: FixedClock,
     assert await w.run_once() == 0
     (d,) = rows(store, t.deliveries)
     assert (d.status, d.attempts) == ("dead", 8)
+
+
+async def test_a_round_refills_and_records_in_chunks(
+        store: SqlStore, now_clock: FixedClock, client: httpx.AsyncClient,
+        receiver: Receiver) -> None:
+    """Batches of 4 claimed while the last is still sending, recorded 3 at a time:
+    one round sends all 25, each once, and every attempt is recorded when it returns."""
+    repo = SubscriptionRepo(store, now_clock)
+    secrets = {f"/hook/{i}": repo.add(SubscriptionIn(url=f"{receiver.url}/hook/{i}")).secret
+               for i in range(25)}
+    add_events(store, [simple_event(1, now_clock.now())])
+    w = DeliveryWorker(store, now_clock, client, rng=random.Random(7), batch=4,
+                       record_every=3)
+    assert await w.run_once() == 25
+    assert sorted(s.path for s in receiver.seen) == sorted(secrets)
+    assert len({s.headers["webhook-id"] for s in receiver.seen}) == 25
+    for s in receiver.seen:
+        Webhook(secrets[s.path]).verify(s.body, s.headers)
+        assert s.headers["user-agent"].startswith("edition-publisher/")
+    assert {r.status for r in rows(store, t.deliveries)} == {"delivered"}
+    assert len(rows(store, t.delivery_attempts)) == 25
+    assert await w.run_once() == 0
+
+
+async def test_a_round_stops_at_per_round(store: SqlStore, now_clock: FixedClock,
+                                          client: httpx.AsyncClient,
+                                          receiver: Receiver) -> None:
+    repo = SubscriptionRepo(store, now_clock)
+    for i in range(10):
+        repo.add(SubscriptionIn(url=f"{receiver.url}/hook/{i}"))
+    add_events(store, [simple_event(1, now_clock.now())])
+    w = DeliveryWorker(store, now_clock, client, batch=3, per_round=5)
+    assert [await w.run_once() for _ in range(4)] == [6, 4, 0, 0]  # 3+3, then 3+1
+    assert len(receiver.seen) == 10

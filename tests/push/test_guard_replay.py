@@ -122,3 +122,15 @@ async def test_replay_resends_exactly_the_failed(store: SqlStore, now_clock: Fix
     assert len(receiver.seen) == 3
     assert {d.status for d in deliveries.find()} == {"delivered"}
     assert deliveries.replay(since=start - dt.timedelta(days=1)) == []
+
+
+async def test_a_refused_url_stays_refused(no_connect: list[object]) -> None:
+    """The guard remembers URLs it passed, never the ones it refused."""
+    guard = Guard(["192.0.2.0/24"])
+    guard.check_url("http://192.0.2.1/hook")
+    guard.check_url("http://192.0.2.1/hook")
+    async with make_client(guard) as client:
+        for _ in range(2):
+            with pytest.raises(PushError, match="outbound guard"):
+                await send(client, "POST", "http://10.0.0.1/hook", content=b"{}")
+    assert no_connect == []
