@@ -7,6 +7,7 @@ webhook-timestamp, which receivers check against their own real clock.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 import json
 import logging
@@ -28,6 +29,10 @@ from publisher.push.transport import send
 from publisher.store import SqlStore
 
 log = logging.getLogger(__name__)
+
+# the most a send takes (total timeout 15 s) and some: a job with less lease left
+# than this is renewed before it is sent
+RENEW_BEFORE = dt.timedelta(seconds=20)
 
 
 class Companion(Protocol):
@@ -126,7 +131,9 @@ class DeliveryWorker:
                 body = bodies.get(job.event.id)
                 if body is None:
                     body = bodies[job.event.id] = webhook_body(job.event)
-                recorder.add(await self.attempt(job, body))
+                result = await self.attempt(job, body)
+                if result is not None:
+                    recorder.add(result)
             finally:
                 running -= 1
                 if running <= low_water:
@@ -154,15 +161,25 @@ class DeliveryWorker:
                 raise outcome
         return len(tasks)
 
-    async def attempt(self, job: Job, body: bytes | None = None) -> Result:
-        """Send one delivery (`body`: its event's webhook_body, if made already)."""
+    async def attempt(self, job: Job, body: bytes | None = None) -> Result | None:
+        """Send one delivery (`body`: its event's webhook_body, if made already);
+        None when its lease ran out while it waited and another worker has it now."""
         body = webhook_body(job.event) if body is None else body
-        at = self.clock.now()
-        headers = {"content-type": "application/json",
-                   **webhook_headers(job.id, self.wall.now(), body, job.secret,
-                                     job.previous_secret, job.secret_rotated_at, at)}
         reply, error, ms = None, None, 0
         async with self._limits[endpoint(job.url)]:
+            # a job can wait here behind a slow endpoint's other deliveries for longer
+            # than its lease: renew it, or leave it to the worker that claimed it since
+            if self.clock.now() + RENEW_BEFORE >= job.claimed_until:
+                renewed = await asyncio.to_thread(self.outbox.renew, job)
+                if renewed is None:
+                    return None
+                job = renewed
+            # stamped when it goes out, not when it was queued: receivers reject a
+            # webhook-timestamp older than a few minutes
+            at = self.clock.now()
+            headers = {"content-type": "application/json",
+                       **webhook_headers(job.id, self.wall.now(), body, job.secret,
+                                         job.previous_secret, job.secret_rotated_at, at)}
             try:
                 reply = await send(self.client, "POST", job.url, headers=headers, content=body)
                 ms = reply.duration_ms

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -55,6 +55,7 @@ class Job:
     previous_secret: str | None
     secret_rotated_at: dt.datetime | None
     event: Event
+    claimed_until: dt.datetime
 
 
 def among(conn: Connection, column: ColumnElement[str],
@@ -123,6 +124,7 @@ class Outbox:
     def claim(self, limit: int = 100, lease: dt.timedelta = LEASE) -> list[Job]:
         d, s, ev = t.deliveries, t.subscriptions, t.events
         now = self.clock.now()
+        until = now + lease
         due = and_(d.c.status.in_(RETRYABLE), d.c.next_attempt_at <= now,
                    or_(d.c.claimed_until.is_(None), d.c.claimed_until < now))
         with self.store.tx() as conn:
@@ -134,7 +136,7 @@ class Outbox:
             if not ids:
                 return []
             conn.execute(update(d).where(among(conn, d.c.id, ids))
-                         .values(claimed_until=now + lease))
+                         .values(claimed_until=until))
             rows = conn.execute(
                 select(d.c.id, d.c.attempts, d.c.subscription_id, d.c.event_seq, s.c.url,
                        s.c.secret, s.c.previous_secret, s.c.secret_rotated_at)
@@ -144,5 +146,16 @@ class Outbox:
             events = {e.seq: event_from_row(e) for e in conn.execute(
                 select(ev).where(ev.c.seq.in_(seqs)))}
         return [Job(r.id, r.attempts, r.subscription_id, r.url, r.secret, r.previous_secret,
-                    r.secret_rotated_at, events[r.event_seq])
+                    r.secret_rotated_at, events[r.event_seq], until)
                 for r in rows]
+
+    def renew(self, job: Job, lease: dt.timedelta = LEASE) -> Job | None:
+        """A fresh lease on *job* if it is still ours (its lease unchanged since we
+        took it), else None: another worker claimed it once ours ran out."""
+        d = t.deliveries
+        until = self.clock.now() + lease
+        with self.store.tx() as conn:
+            taken = conn.execute(update(d).where(d.c.id == job.id,
+                                                 d.c.claimed_until == job.claimed_until)
+                                 .values(claimed_until=until)).rowcount
+        return replace(job, claimed_until=until) if taken == 1 else None

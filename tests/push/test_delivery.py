@@ -202,3 +202,27 @@ async def test_a_round_stops_at_per_round(store: SqlStore, now_clock: FixedClock
     w = DeliveryWorker(store, now_clock, client, batch=3, per_round=5)
     assert [await w.run_once() for _ in range(4)] == [6, 4, 0, 0]  # 3+3, then 3+1
     assert len(receiver.seen) == 10
+
+
+async def test_a_lease_run_out_while_queued_is_renewed_or_left_to_its_new_owner(
+        store: SqlStore, now_clock: FixedClock, client: httpx.AsyncClient,
+        receiver: Receiver) -> None:
+    SubscriptionRepo(store, now_clock).add(SubscriptionIn(url=receiver.url + "/hook"))
+    add_events(store, [simple_event(1, now_clock.now()), simple_event(2, now_clock.now())])
+    w = DeliveryWorker(store, now_clock, client, rng=random.Random(7), wall=now_clock)
+    w.outbox.fan_out()
+    mine, lost = sorted(w.outbox.claim(10), key=lambda j: j.event.id)
+    # it waited behind a slow endpoint for 50 of its 60 s: renewed, then sent, and
+    # stamped with the time it went out, not the time it was claimed
+    now_clock.advance(seconds=50)
+    result = await w.attempt(mine)
+    assert result is not None and result.outcome is not None
+    (seen,) = receiver.seen
+    assert seen.headers["webhook-id"] == mine.id
+    assert seen.headers["webhook-timestamp"] == str(int(now_clock.now().timestamp()))
+    # the other waited past its lease and another worker has claimed it since
+    now_clock.advance(seconds=15)
+    (taken,) = DeliveryWorker(store, now_clock, client).outbox.claim(10)
+    assert taken.id == lost.id
+    assert await w.attempt(lost) is None
+    assert len(receiver.seen) == 1
