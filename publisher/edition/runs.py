@@ -47,15 +47,28 @@ def _intertitle_shaped(run: list[str]) -> bool:
     return False
 
 
-def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
-    """What a series of intertitles has in common: size, ——, opening quote, comma.
+def shape(run: list[str]) -> tuple[int, bool, bool, bool, bool]:
+    """What a series of intertitles has in common: size, ——, opening quote, comma, numbering.
 
     A `X——` intertitle is a series whether or not its second line is heading-short.
+    Numbering (`一、`, `冷思考1：`) counts only for runs after this one: see same_series.
     """
     first = run[0]
     dash = first.endswith("—")
     return (0 if dash else len(run), dash, len(run) == 1 and first.startswith("“"),
-            "，" in first)
+            "，" in first, _intertitle_shaped(run))
+
+
+def same_series(mine: tuple[int, bool, bool, bool, bool],
+                other: tuple[int, bool, bool, bool, bool] | None, *, before: bool) -> bool:
+    """Whether another weak run of the story is a sibling of this one.
+
+    Runs before it belong to the current story whatever their numbering; a plain line
+    followed by numbered intertitles (`一、总体要求`) may be a new story's headline over them.
+    """
+    if other is None:
+        return False
+    return other[:4] == mine[:4] if before else other == mine
 
 
 def off_series(text: str, before: list[str]) -> bool:

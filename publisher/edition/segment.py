@@ -15,6 +15,7 @@ from publisher.edition.runs import (
     Context,
     caption_follows,
     off_series,
+    same_series,
     shape,
     starts_article,
     sub_ok,
@@ -64,7 +65,8 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
         end, jumps = region_end(units, j)
         mine = shape(run)
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
-        sibs = [a for a in starts[lo:hi] if a != i and shapes.get(a) == mine]
+        sibs = [a for a in starts[lo:hi]
+                if a != i and same_series(mine, shapes.get(a), before=a < i)]
         siblings = 0 if off_series(run[0], [units[a].text for a in sibs if a < i]) else len(sibs)
         later = bisect.bisect_right(starts, i)
         stop = starts[later] if later < len(starts) else len(units)

@@ -243,3 +243,15 @@ def test_a_line_that_breaks_the_even_shape_of_a_series_opens_a_new_story() -> No
     assert a.intertitles == [1, 3, 5, 7]
     a = only(parse("古村新貌", P1, "产业兴", P2, "乡村美丽宜居环境", P3, "民生持续改善", P1))
     assert a.intertitles == [1, 3, 5]  # sizes that vary: no shape to break
+
+
+def test_numbered_intertitles_after_a_plain_line_are_not_its_siblings() -> None:
+    page = parse("古村新貌", P1, "某省关于推进乡村振兴的实施意见", P2, "一、总体要求", P3,
+                 "二、重点任务", P1, "三、保障措施", P2)
+    assert heads(page) == ["古村新貌", "某省关于推进乡村振兴的实施意见"]
+    assert page.articles[1].intertitles == [1, 3, 5]
+    # numbered intertitles before a plain line are the same story's: it is one of them
+    a = only(parse("古村新貌", P1, "一、总体要求", P2, "二、重点任务", P3,
+                   "群众满意度明显提高", P1))
+    assert a.intertitles == [1, 3, 5]
+
