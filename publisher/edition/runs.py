@@ -71,11 +71,12 @@ def same_series(mine: tuple[int, bool, bool, bool, bool],
     return other[:4] == mine[:4] if before else other == mine
 
 
-def off_series(text: str, before: list[str]) -> bool:
+def off_series(text: str, before: list[str], *, far: bool = False) -> bool:
     """A line that breaks the even shape of the intertitle series before it in the story.
 
     Intertitles of one series are set alike: when two or more before it have (nearly) the
     same length, a line much longer or shorter is not one of them (a new story's headline).
+    `far`: twice as long or half as long, which no story that jumps explains away either.
     """
     if len(before) < 2:
         return False
@@ -83,7 +84,8 @@ def off_series(text: str, before: list[str]) -> bool:
     if max(sizes) - min(sizes) > 2:
         return False
     mean = sum(sizes) / len(sizes)
-    return abs(len(text) - mean) > max(3.0, 0.4 * mean)
+    off = abs(len(text) - mean) > max(3.0, 0.4 * mean)
+    return off and (not far or not mean / 2 < len(text) < 2 * mean)
 
 
 def opens_story(nxt: Unit | None) -> bool:
@@ -102,6 +104,7 @@ class Context:
     siblings: int = 0
     jumps: bool = False
     caption: bool = False
+    off: bool = False  # breaks the even series of intertitles before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
 
 
@@ -130,6 +133,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or "，" in run[0]:
         return False
+    if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
+        return True
     if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:
         return True  # `X——` over one line, shaped like no other heading of the story: kicker
     if _DEBUG:

@@ -67,11 +67,15 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
         sibs = [a for a in starts[lo:hi]
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
-        siblings = 0 if off_series(run[0], [units[a].text for a in sibs if a < i]) else len(sibs)
+        before = [units[a].text for a in sibs if a < i]
+        siblings = 0 if off_series(run[0], before) else len(sibs)
+        # a line far off the series of its own numbering before it: a new story's headline
+        off = off_series(run[0], [units[a].text for a in sibs if a < i and shapes[a] == mine],
+                         far=True)
         later = bisect.bisect_right(starts, i)
         stop = starts[later] if later < len(starts) else len(units)
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
-                      byline=byline, siblings=siblings, jumps=jumps,
+                      byline=byline, siblings=siblings, jumps=jumps, off=off,
                       caption=caption_follows(units[k:stop]),
                       known=any("".join(t.split()) in known for t in run))
         if starts_article(run, ctx, cur):

@@ -255,3 +255,9 @@ def test_numbered_intertitles_after_a_plain_line_are_not_its_siblings() -> None:
                    "群众满意度明显提高", P1))
     assert a.intertitles == [1, 3, 5]
 
+
+def test_a_line_off_an_even_series_opens_a_story_even_when_the_text_jumps() -> None:
+    page = parse("古村新貌", "本报记者 叶舟", P1, "路越走越顺", P2, "学越上越好", P3, "家越建越美",
+                 P1, "某省关于推进乡村振兴工作的实施意见全文", P2, P3, "（下转第二版）")
+    assert heads(page) == ["古村新貌", "某省关于推进乡村振兴工作的实施意见全文"]
+    assert page.articles[1].continued_on == 2
