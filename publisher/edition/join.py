@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from publisher.edition import patterns as P
+from publisher.edition.fields import is_lead
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -35,6 +36,13 @@ _CLAUSE_END = re.compile("^[\u4e00-\u9fff][，、]")
 _ADVERB_START = re.compile("^[也却亦]")
 #: a verb and 了 with no subject (…势头，给中国品牌新能源车企 | 带来了压力)
 _VERB_LE = re.compile("^(?!除了|为了|到了)[\u4e00-\u9fff]{2}了")
+#: a time or circumstance and a comma open a sentence, not a heading (截至4月19日，… 疫情发生后，…)
+_ADVERBIAL_OPENING = re.compile(
+    r"^(?:[^，]{0,8}(?:年来|以来|之后|之前|期间|前夕)|[^，]{0,6}\d+[年月日][^，]{0,4}"
+    r"|[^，]{2,8}[前后时]|据悉|目前|当前|如今|近日|同日|同时|此外|其中|截至[^，]{2,12})，"
+)
+#: the first sentence of a block: a block whose first sentence is a word or two ends one
+_FIRST_SENTENCE = re.compile(r"^[^。！？；]*[。！？；]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
@@ -58,6 +66,12 @@ def heading_like(text: str) -> bool:
 def _starts_mid_sentence(right: str) -> bool:
     """The block opens with a particle that is a word of its own (的 | 影响, not 了解)."""
     return 1 in word_ends(right[:6])
+
+
+def _ends_a_sentence(right: str) -> bool:
+    """The block's first sentence is a word or two (遵循。…): the end of the one before."""
+    m = _FIRST_SENTENCE.match(right)
+    return m is not None and len(m.group().strip("“”‘’")) <= 4
 
 
 def _lead_head(text: str) -> bool:
@@ -93,6 +107,12 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…
         return True
     if left_is_start and heading_like(left):
+        if is_lead(left):  # a lead is the story's first paragraph, never a heading
+            return True
+        if not heading_like(right) and _ADVERBIAL_OPENING.match(left):
+            return True
+        if after_text and _ends_a_sentence(right):
+            return True
         # headings do not open with 至于, 而且, 因此 …, nor end waiting for a noun
         if _CONNECTIVE.match(left) or _NEEDS_NOUN.search(left):
             return True

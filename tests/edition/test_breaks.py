@@ -170,3 +170,24 @@ def test_a_list_item_ending_in_a_semicolon_is_no_heading() -> None:
     page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, P1)
     assert heads(page) == ["全市揭晓百户最美家庭", "全市百户最美家庭揭晓"]
     assert page.articles[1].paragraphs == [P2, item, P1]
+
+
+def test_a_lead_cut_by_a_column_break_is_never_a_heading() -> None:
+    left, right = "新华社北京4月1日电（记者王明）记者", "从有关部门获悉，全市新建公园十座。"
+    a = only(parse("城市绿地增加", left, right, P1))
+    assert a.paragraphs == [left + right, P1]
+
+
+def test_a_fragment_opening_with_a_time_or_circumstance_and_a_comma_continues() -> None:
+    for left, right in (("截至4月19日，各级财政", "共安排防控资金一百多亿元，保障有力。"),
+                        ("疫情发生后，许多欧洲国家", "升级了边境管控措施，班列运营受到影响。")):
+        a = only(parse("古城新生", P1, left, right, P2))
+        assert a.paragraphs == [P1, left + right, P2]
+    a = only(parse("古城新生", P1, "近日，小镇来了客人", "乡村旅游正当时", P2))
+    assert a.paragraphs[1:3] == ["近日，小镇来了客人", "乡村旅游正当时"]  # a heading below: apart
+
+
+def test_a_block_whose_first_sentence_is_a_word_ends_the_sentence_before() -> None:
+    left, right = "《条例》是新时代加强企业党建的基本", "遵循。《条例》的制定实施意义重大。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
