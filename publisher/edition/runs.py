@@ -36,6 +36,13 @@ def tagged(text: str) -> bool:
             and not P.ORDINAL.match(text))
 
 
+def sidebar_tagged(text: str) -> bool:
+    """A heading tagged as a box of the story (（花絮）, （链接）): it stays in the story."""
+    m = P.COLUMN_TAG.search(text)
+    return m is not None and bool(P.SIDEBAR_TAG.match(m.group("tag"))
+                                  or P.SIDEBAR_LABEL.match(m.group("tag")))
+
+
 def _intertitle_shaped(run: list[str]) -> bool:
     for text in run:
         if tagged(text):
@@ -127,7 +134,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
         return True
-    if any(tagged(t) for t in run) and (len(run) >= 2 or "，" not in run[0]):
+    if any(tagged(t) for t in run) and (len(run) >= 2 or not sidebar_tagged(run[0])):
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True

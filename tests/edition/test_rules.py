@@ -261,3 +261,10 @@ def test_a_line_off_an_even_series_opens_a_story_even_when_the_text_jumps() -> N
                  P1, "某省关于推进乡村振兴工作的实施意见全文", P2, P3, "（下转第二版）")
     assert heads(page) == ["古村新貌", "某省关于推进乡村振兴工作的实施意见全文"]
     assert page.articles[1].continued_on == 2
+
+
+def test_a_tagged_headline_with_a_comma_opens_a_story_but_a_box_tag_stays() -> None:
+    page = parse("古村新貌", P1, P2, "城市管理，共情才能共赢（一线视角）", P3)
+    assert heads(page) == ["古村新貌", "城市管理，共情才能共赢（一线视角）"]
+    a = only(parse("古村新貌", P1, P2, "危中有机，唯创新者胜（花絮）", P3))
+    assert a.intertitles == [2]
