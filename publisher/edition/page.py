@@ -31,6 +31,11 @@ def _kind(text: str) -> str:
     return "text"
 
 
+def _unended(text: str) -> bool:
+    """No sentence end anywhere: a heading line, however long, not a paragraph's last part."""
+    return not any(c in text for c in P.TERMINAL) and text[-1:] not in "，、；：,;:”）)"
+
+
 def _strip_jumps(text: str) -> tuple[str, int | None, int | None]:
     jump_to = jump_from = None
     if "版" not in text:
@@ -73,6 +78,9 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         else:
             owner.append(-1)
             barrier = True
+    for n in range(len(pieces) - 1):  # no sentence end right before a lead: a subheadline
+        if pieces[n + 1].kind == "lead" and _unended(pieces[n].text):
+            joinable[n] = False
     merged = join_fragments([u.text for u in pieces], joinable)
     units: list[Unit] = []
     remap: dict[int, int] = {}

@@ -191,3 +191,11 @@ def test_a_block_whose_first_sentence_is_a_word_ends_the_sentence_before() -> No
     left, right = "《条例》是新时代加强企业党建的基本", "遵循。《条例》的制定实施意义重大。"
     a = only(parse("古城新生", P1, left, right, P2))
     assert a.paragraphs == [P1, left + right, P2]
+
+
+def test_a_line_with_no_sentence_end_before_a_lead_is_not_joined_to_the_headline() -> None:
+    sub = "要求坚持稳健的货币政策灵活适度；听取大气污染防治汇报，部署加强科学防治"
+    lead = "新华社北京9月2日电 国务院总理9月2日主持召开国务院常务会议，部署有关工作。"
+    a = only(parse("国务院召开常务会议", sub, lead, P1))
+    assert (a.headline, a.subheadline) == ("国务院召开常务会议", sub)
+    assert a.paragraphs == [lead, P1]
