@@ -24,10 +24,10 @@ _CONNECTIVE = re.compile(
     "^(?:至于|但是|而且|并且|因此|然而|所以|况且|何况|以及|此外|不过|可是|从而|进而)"
 )
 #: a paragraph never opens with a bound particle (的影响, 了阅读变革)
-_MID_SENTENCE = re.compile("^[的了着过得们等][\u4e00-\u9fff]")
+_MID_SENTENCE = re.compile("^[的了着过得们等于][\u4e00-\u9fff]")
 #: a determiner or a number waiting for its noun (这条 | 哈大高铁, 14个 | 问题): no heading ends so
 _NEEDS_NOUN = re.compile("(?:[这那每各该此某]|[0-9一二三四五六七八九十百千万两几])"
-                         "[个条位些种项名家次件座场批]$")
+                         "(?:[个条位些种项名家次件座场批]|系列)$")
 #: an enumeration going on across the break (王晨、曹建明、沈 | 跃跃、吉炳轩)
 _LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
 #: one character and a comma: the end of a clause, never the start of a paragraph (起，…)
@@ -96,9 +96,11 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return True
     if last in _ENDS_PARAGRAPH:
         return False
+    if last in _CONTINUES:  # a comma never ends a heading, not even a —— one
+        return True
     if under_heading and left_is_start and left.startswith("—"):  # a subheadline, however long
         return False
-    if last in _CONTINUES or unbalanced(left):
+    if unbalanced(left):
         return True
     if (last.isdigit() or last == ".") and (first.isdigit() or first in _COUNTERS):
         return True

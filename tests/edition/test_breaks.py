@@ -199,3 +199,18 @@ def test_a_line_with_no_sentence_end_before_a_lead_is_not_joined_to_the_headline
     a = only(parse("国务院召开常务会议", sub, lead, P1))
     assert (a.headline, a.subheadline) == ("国务院召开常务会议", sub)
     assert a.paragraphs == [lead, P1]
+
+
+def test_a_dash_item_cut_after_a_comma_under_an_intertitle_continues() -> None:
+    left, right = "——2018年7月1日，整车关税降至15%，", "零部件关税降至6%。"
+    a = only(parse("古城新生", P1, "汽车产业加速开放：", left, right, P2))
+    assert a.paragraphs == [P1, "汽车产业加速开放：", left + right, P2]
+
+
+def test_a_block_opening_with_yu_or_a_fragment_ending_in_yixilie_continues() -> None:
+    for left, right in (("在磨难中成长——这种精神蕴藏", "于抗击外侮的艰辛中，也闪亮在今天。"),
+                        ("入户调查、建档立卡……在一系列", "扶贫政策支持下，家乡变了模样。")):
+        a = only(parse("古城新生", P1, left, right, P2))
+        assert a.paragraphs == [P1, left + right, P2]
+    page = parse("古城新生", P1, "小镇的春天", "于是，村里连夜组织人手修路。")  # 于是 is a word
+    assert heads(page) == ["古城新生", "小镇的春天"]
