@@ -41,6 +41,10 @@ _ADVERBIAL_OPENING = re.compile(
     r"^(?:[^，]{0,8}(?:年来|以来|之后|之前|期间|前夕)|[^，]{0,6}\d+[年月日][^，]{0,4}"
     r"|[^，]{2,8}[前后时]|据悉|目前|当前|如今|近日|同日|同时|此外|其中|截至[^，]{2,12})，"
 )
+#: reported speech opens a sentence, not a heading (拉布表示，…)
+_SPEECH_OPENING = re.compile(r"^[^，。]{1,20}(?:说|表示|指出|强调|介绍|认为|要求|透露|坦言|称)，")
+#: 在… left open: the next block's first clause closes it (在…党中央 | 坚强领导下，…)
+_FRAME_CLOSE = re.compile(r"^[^，。；：！？]{0,12}[下中上里时后前间内外]，")
 #: the first sentence of a block: a block whose first sentence is a word or two ends one
 _FIRST_SENTENCE = re.compile(r"^[^。！？；]*[。！？；]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
@@ -66,6 +70,15 @@ def heading_like(text: str) -> bool:
 def _starts_mid_sentence(right: str) -> bool:
     """The block opens with a particle that is a word of its own (的 | 影响, not 了解)."""
     return 1 in word_ends(right[:6])
+
+
+def _open_frame(left: str, right: str) -> bool:
+    """A fragment opening with 在 whose locative (下, 中, 时 …) is in the next block."""
+    if not left.startswith("在") or "，" in left or not _FRAME_CLOSE.match(right):
+        return False
+    ends = word_ends(left)
+    return not any(c in "下中上里时后前间内外" and i in ends and i + 1 in ends
+                   for i, c in enumerate(left))
 
 
 def _ends_a_sentence(right: str) -> bool:
@@ -111,7 +124,10 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if left_is_start and heading_like(left):
         if is_lead(left):  # a lead is the story's first paragraph, never a heading
             return True
-        if not heading_like(right) and _ADVERBIAL_OPENING.match(left):
+        if not heading_like(right) and (_ADVERBIAL_OPENING.match(left)
+                                        or _SPEECH_OPENING.match(left)):
+            return True
+        if _open_frame(left, right):
             return True
         if after_text and _ends_a_sentence(right):
             return True

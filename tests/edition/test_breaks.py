@@ -214,3 +214,17 @@ def test_a_block_opening_with_yu_or_a_fragment_ending_in_yixilie_continues() -> 
         assert a.paragraphs == [P1, left + right, P2]
     page = parse("古城新生", P1, "小镇的春天", "于是，村里连夜组织人手修路。")  # 于是 is a word
     assert heads(page) == ["古城新生", "小镇的春天"]
+
+
+def test_a_fragment_opening_with_reported_speech_continues() -> None:
+    left, right = "拉布表示，英方坚决反对将疫情政治化，完全赞同", "中方关于病毒溯源的立场。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+
+
+def test_a_zai_frame_closed_in_the_next_block_continues() -> None:
+    left, right = "在以人民为中心的党中央", "坚强领导下，一场人民战争迅速打响。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+    page = parse("古城新生", P1, "在希望的田野上", "在党中央的坚强领导下，村里变了样。")  # closed
+    assert heads(page) == ["古城新生", "在希望的田野上"]
