@@ -228,3 +228,11 @@ def test_a_zai_frame_closed_in_the_next_block_continues() -> None:
     assert a.paragraphs == [P1, left + right, P2]
     page = parse("古城新生", P1, "在希望的田野上", "在党中央的坚强领导下，村里变了样。")  # closed
     assert heads(page) == ["古城新生", "在希望的田野上"]
+
+
+def test_a_two_part_headline_over_a_lost_first_column_is_not_joined_to_it() -> None:
+    lost = "，向那些平凡又伟大的身影致敬，成为全社会的风尚。"
+    page = parse("古城新生", P1, P2, "艰苦卓绝的努力 来之不易的成绩", lost, P1)
+    assert heads(page) == ["古城新生", "艰苦卓绝的努力 来之不易的成绩"]
+    assert page.articles[1].paragraphs == [lost, P1]
+    assert page.articles[1].incomplete_start is True
