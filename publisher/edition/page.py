@@ -78,6 +78,8 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         else:
             owner.append(-1)
             barrier = True
+            if block.role == "furniture" and pieces and P.STAFF.match(block.text):
+                pieces[-1].closes = True
     for n in range(len(pieces) - 1):  # no sentence end right before a lead: a subheadline
         if pieces[n + 1].kind == "lead" and _unended(pieces[n].text):
             joinable[n] = False
@@ -89,7 +91,8 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         base = pieces[first]
         tail = pieces[last]
         kind = base.kind if base.kind != "text" or first == last else _kind(text)
-        units.append(Unit(text, kind, jump_to=tail.jump_to, jump_from=base.jump_from))
+        units.append(Unit(text, kind, jump_to=tail.jump_to, jump_from=base.jump_from,
+                          closes=tail.closes))
         for k in range(first, last + 1):
             remap[k] = n
     return units, [remap.get(o, -1) if o >= 0 else -1 for o in owner]

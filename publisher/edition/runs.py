@@ -21,10 +21,11 @@ _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 
 
 def ended(prev: Unit | None) -> bool:
-    """The unit before a heading closes an article: a credit in brackets, a jump, an address."""
+    """The unit before a heading closes an article: a credit in brackets, a jump, an address,
+    a staff line (版式设计：…) after it."""
     if prev is None:
         return True
-    if prev.jump_to is not None or prev.kind == "endnote":
+    if prev.jump_to is not None or prev.kind == "endnote" or prev.closes:
         return True
     if prev.kind == "byline" and prev.role == "paragraph":  # a credit after the text
         return True

@@ -268,3 +268,9 @@ def test_a_tagged_headline_with_a_comma_opens_a_story_but_a_box_tag_stays() -> N
     assert heads(page) == ["古村新貌", "城市管理，共情才能共赢（一线视角）"]
     a = only(parse("古村新貌", P1, P2, "危中有机，唯创新者胜（花絮）", P3))
     assert a.intertitles == [2]
+
+
+def test_a_staff_line_after_a_story_closes_it() -> None:
+    page = parse("古村新貌", "本报记者 叶舟", P1, P2, "版式设计：李四", "以法治守护生活安宁", P3)
+    assert heads(page) == ["古村新貌", "以法治守护生活安宁"]
+    assert page.articles[0].paragraphs == [P1, P2]
