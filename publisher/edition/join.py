@@ -83,6 +83,13 @@ def _open_frame(left: str, right: str) -> bool:
                    for i, c in enumerate(left))
 
 
+def _sentence_clause(left: str) -> bool:
+    """A lone line whose first clause runs over 7 characters before its comma reads as a
+    sentence: the clauses of a comma heading are short set phrases (勤学深悟，夯实…)."""
+    return ("，" in left and len(left.split("，", 1)[0]) > 7 and not P.ORDINAL_PREFIX.match(left)
+            and not re.search(r"\d[：:]", left))
+
+
 def _ends_a_sentence(right: str) -> bool:
     """The block's first sentence is a word or two (遵循。…): the end of the one before."""
     m = _FIRST_SENTENCE.match(right)
@@ -132,6 +139,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
                                         or _SPEECH_OPENING.match(left)):
             return True
         if _open_frame(left, right):
+            return True
+        if after_text and _sentence_clause(left) and not heading_like(right):
             return True
         if after_text and _ends_a_sentence(right):
             return True

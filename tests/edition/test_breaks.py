@@ -236,3 +236,11 @@ def test_a_two_part_headline_over_a_lost_first_column_is_not_joined_to_it() -> N
     assert heads(page) == ["古城新生", "艰苦卓绝的努力 来之不易的成绩"]
     assert page.articles[1].paragraphs == [lost, P1]
     assert page.articles[1].incomplete_start is True
+
+
+def test_a_lone_line_whose_first_clause_is_long_before_its_comma_is_a_sentence() -> None:
+    left, right = "稳健的货币政策更加注重灵活适度，加码逆周期", "调节力度，设立专项再贷款。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+    a = only(parse("古城新生", P1, "勤学深悟，夯实思想基础", "这一年，委员们读书学习。", P2))
+    assert a.intertitles == [1]  # short set phrases: an intertitle
