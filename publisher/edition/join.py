@@ -122,7 +122,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return False
     if last in _CONTINUES:  # a comma never ends a heading, not even a —— one
         return True
-    if under_heading and left_is_start and left.startswith("—"):  # a subheadline, however long
+    # a subheadline, however long, unless it ends inside a word (——2018年7月1日，汽 | 车整车…)
+    if under_heading and left_is_start and left.startswith("—") and not word_across(left, right):
         return False
     if unbalanced(left):
         return True

@@ -244,3 +244,9 @@ def test_a_lone_line_whose_first_clause_is_long_before_its_comma_is_a_sentence()
     assert a.paragraphs == [P1, left + right, P2]
     a = only(parse("古城新生", P1, "勤学深悟，夯实思想基础", "这一年，委员们读书学习。", P2))
     assert a.intertitles == [1]  # short set phrases: an intertitle
+
+
+def test_a_dash_line_under_a_heading_cut_inside_a_word_continues() -> None:
+    left, right = "——2018年7月1日，汽", "车整车关税降至15%。"
+    a = only(parse("古城新生", P1, "汽车产业加速开放：", left, right, P2))
+    assert a.paragraphs == [P1, "汽车产业加速开放：", left + right, P2]
