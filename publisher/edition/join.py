@@ -45,8 +45,6 @@ _ADVERBIAL_OPENING = re.compile(
 _SPEECH_OPENING = re.compile(r"^[^，。]{1,20}(?:说|表示|指出|强调|介绍|认为|要求|透露|坦言|称)，")
 #: 在… left open: the next block's first clause closes it (在…党中央 | 坚强领导下，…)
 _FRAME_CLOSE = re.compile(r"^[^，。；：！？]{0,12}[下中上里时后前间内外]，")
-#: two phrases set apart by a space, no punctuation: a headline, never a column's last line
-_TWO_PART = re.compile("^[\u4e00-\u9fff“”]{2,15} [\u4e00-\u9fff“”]{2,15}$")
 #: the first sentence of a block: a block whose first sentence is a word or two ends one
 _FIRST_SENTENCE = re.compile(r"^[^。！？；]*[。！？；]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
@@ -114,7 +112,7 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if not left or not right:
         return False
     last, first = left[-1], right[0]
-    if first in _STARTS_INSIDE and left_is_start and _TWO_PART.match(left) and not is_lead(left):
+    if first in _STARTS_INSIDE and left_is_start and P.TWO_PART.match(left) and not is_lead(left):
         return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True

@@ -112,6 +112,7 @@ class Context:
     siblings: int = 0
     jumps: bool = False
     caption: bool = False
+    two_part: bool = False  # one line of two phrases set apart, no run of its shape before
     off: bool = False  # breaks the even series of intertitles before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
 
@@ -149,6 +150,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
               f"jumps={ctx.jumps}", file=sys.stderr)
     if cur.lead is not None:
+        return True
+    if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
     if ctx.siblings or ctx.jumps:
         return False

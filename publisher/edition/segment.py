@@ -76,6 +76,8 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
         stop = starts[later] if later < len(starts) else len(units)
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
+                      two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
+                                and not any(a < i for a in sibs)),
                       caption=caption_follows(units[k:stop]),
                       known=any("".join(t.split()) in known for t in run))
         if starts_article(run, ctx, cur):

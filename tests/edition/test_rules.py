@@ -274,3 +274,9 @@ def test_a_staff_line_after_a_story_closes_it() -> None:
     page = parse("古村新貌", "本报记者 叶舟", P1, P2, "版式设计：李四", "以法治守护生活安宁", P3)
     assert heads(page) == ["古村新貌", "以法治守护生活安宁"]
     assert page.articles[0].paragraphs == [P1, P2]
+
+
+def test_a_two_part_headline_opens_a_story_even_when_the_text_jumps() -> None:
+    page = parse("古村新貌", P1, P2, "艰苦卓绝的努力 来之不易的成绩", P3, P1, "（下转第二版）")
+    assert heads(page) == ["古村新貌", "艰苦卓绝的努力 来之不易的成绩"]
+    assert page.articles[1].continued_on == 2
