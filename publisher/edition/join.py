@@ -134,6 +134,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if left_is_start and heading_like(left):
         if is_lead(left):  # a lead is the story's first paragraph, never a heading
             return True
+        if P.ORDINAL_PREFIX.match(right):  # （二十一）… opens an item of its own
+            return False
         if not heading_like(right) and (_ADVERBIAL_OPENING.match(left)
                                         or _SPEECH_OPENING.match(left)):
             return True

@@ -250,3 +250,11 @@ def test_a_dash_line_under_a_heading_cut_inside_a_word_continues() -> None:
     left, right = "——2018年7月1日，汽", "车整车关税降至15%。"
     a = only(parse("古城新生", P1, "汽车产业加速开放：", left, right, P2))
     assert a.paragraphs == [P1, "汽车产业加速开放：", left + right, P2]
+
+
+def test_a_block_opening_with_an_ordinal_is_never_joined_to_the_heading_before() -> None:
+    title = "六、坚持以人民为中心，把增强人民群众获得感、幸福感、安全感放到突出位置"
+    item = "（二十一）着力强化公共就业创业服务。完善职业技能培训体系。"
+    a = only(parse("古城新生", P1, title, item, P2))
+    assert a.paragraphs == [P1, title, item, P2]
+    assert a.intertitles == [1]
