@@ -127,8 +127,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return True
     if (last.isdigit() or last == ".") and (first.isdigit() or first in _COUNTERS):
         return True
-    if last in _FUNCTION_END:
-        return True
+    if last in _FUNCTION_END or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:])):
+        return True  # …的, …于; a causative 使/让 waiting for its object (…反而使 | 雷诺阿…)
     if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…
         return True
     if left_is_start and heading_like(left):

@@ -258,3 +258,11 @@ def test_a_block_opening_with_an_ordinal_is_never_joined_to_the_heading_before()
     a = only(parse("古城新生", P1, title, item, P2))
     assert a.paragraphs == [P1, title, item, P2]
     assert a.intertitles == [1]
+
+
+def test_a_fragment_ending_in_a_causative_waiting_for_its_object_continues() -> None:
+    left, right = "贫穷、失意……生活的磨难反而使", "画家更加乐观温厚、平易近人。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+    page = parse("古城新生", P1, "我国新任五位驻外大使", "国家主席根据决定任免下列大使。")  # 大使
+    assert heads(page) == ["古城新生", "我国新任五位驻外大使"]
