@@ -4,7 +4,9 @@ A run opens a new article on strong evidence (a lead or byline follows, the arti
 before has ended, a column tag, a subheadline, a front-matter label); a weak run is
 an intertitle when it is shaped like one, has siblings of the same shape, sits in a
 story that jumps, or is one line in a feature signed at its top (unless a photo
-caption follows); otherwise it opens a new article.
+caption follows); otherwise it opens a new article. A line far off the even series
+before it, and a one-line two-part headline with no run of its shape before it, open
+one whatever else.
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ class Context:
     jumps: bool = False
     caption: bool = False
     two_part: bool = False  # one line of two phrases set apart, no run of its shape before
-    off: bool = False  # breaks the even series of intertitles before it: a new story
+    off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
 
 
