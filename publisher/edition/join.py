@@ -43,6 +43,8 @@ _ADVERBIAL_OPENING = re.compile(
 )
 #: reported speech opens a sentence, not a heading (拉布表示，…)
 _SPEECH_OPENING = re.compile(r"^[^，。]{1,20}(?:说|表示|指出|强调|介绍|认为|要求|透露|坦言|称)，")
+#: a block opening with a speech verb and a comma has its speaker before the break (…时 | 表示，…)
+_SPEECH_GOES_ON = re.compile(r"^(?:表示|指出|强调|认为|介绍|坦言|透露|说)[，：:]")
 #: 在… left open: the next block's first clause closes it (在…党中央 | 坚强领导下，…)
 _FRAME_CLOSE = re.compile(r"^[^，。；：！？]{0,12}[下中上里时后前间内外]，")
 #: the first sentence of a block: a block whose first sentence is a word or two ends one
@@ -139,7 +141,7 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         if not heading_like(right) and (_ADVERBIAL_OPENING.match(left)
                                         or _SPEECH_OPENING.match(left)):
             return True
-        if _open_frame(left, right):
+        if _open_frame(left, right) or _SPEECH_GOES_ON.match(right):
             return True
         if after_text and _sentence_clause(left) and not heading_like(right):
             return True

@@ -266,3 +266,9 @@ def test_a_fragment_ending_in_a_causative_waiting_for_its_object_continues() -> 
     assert a.paragraphs == [P1, left + right, P2]
     page = parse("古城新生", P1, "我国新任五位驻外大使", "国家主席根据决定任免下列大使。")  # 大使
     assert heads(page) == ["古城新生", "我国新任五位驻外大使"]
+
+
+def test_a_block_opening_with_a_speech_verb_and_a_comma_continues() -> None:
+    left, right = "俄罗斯总统同中方领导人通电话时", "表示，中方及时伸出援手，展现了大国担当。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
