@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from publisher.edition import patterns as P
+from publisher.edition.fields import is_lead
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -23,10 +24,10 @@ _CONNECTIVE = re.compile(
     "^(?:至于|但是|而且|并且|因此|然而|所以|况且|何况|以及|此外|不过|可是|从而|进而)"
 )
 #: a paragraph never opens with a bound particle (的影响, 了阅读变革)
-_MID_SENTENCE = re.compile("^[的了着过得们等][\u4e00-\u9fff]")
+_MID_SENTENCE = re.compile("^[的了着过得们等于][\u4e00-\u9fff]")
 #: a determiner or a number waiting for its noun (这条 | 哈大高铁, 14个 | 问题): no heading ends so
 _NEEDS_NOUN = re.compile("(?:[这那每各该此某]|[0-9一二三四五六七八九十百千万两几])"
-                         "[个条位些种项名家次件座场批]$")
+                         "(?:[个条位些种项名家次件座场批]|系列)$")
 #: an enumeration going on across the break (王晨、曹建明、沈 | 跃跃、吉炳轩)
 _LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
 #: one character and a comma: the end of a clause, never the start of a paragraph (起，…)
@@ -35,6 +36,19 @@ _CLAUSE_END = re.compile("^[\u4e00-\u9fff][，、]")
 _ADVERB_START = re.compile("^[也却亦]")
 #: a verb and 了 with no subject (…势头，给中国品牌新能源车企 | 带来了压力)
 _VERB_LE = re.compile("^(?!除了|为了|到了)[\u4e00-\u9fff]{2}了")
+#: a time or circumstance and a comma open a sentence, not a heading (截至4月19日，… 疫情发生后，…)
+_ADVERBIAL_OPENING = re.compile(
+    r"^(?:[^，]{0,8}(?:年来|以来|之后|之前|期间|前夕)|[^，]{0,6}\d+[年月日][^，]{0,4}"
+    r"|[^，]{2,8}[前后时]|据悉|目前|当前|如今|近日|同日|同时|此外|其中|截至[^，]{2,12})，"
+)
+#: reported speech opens a sentence, not a heading (拉布表示，…)
+_SPEECH_OPENING = re.compile(r"^[^，。]{1,20}(?:说|表示|指出|强调|介绍|认为|要求|透露|坦言|称)，")
+#: a block opening with a speech verb and a comma has its speaker before the break (…时 | 表示，…)
+_SPEECH_GOES_ON = re.compile(r"^(?:表示|指出|强调|认为|介绍|坦言|透露|说)[，：:]")
+#: 在… left open: the next block's first clause closes it (在…党中央 | 坚强领导下，…)
+_FRAME_CLOSE = re.compile(r"^[^，。；：！？]{0,12}[下中上里时后前间内外]，")
+#: the first sentence of a block: a block whose first sentence is a word or two ends one
+_FIRST_SENTENCE = re.compile(r"^[^。！？；]*[。！？；]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
@@ -60,6 +74,28 @@ def _starts_mid_sentence(right: str) -> bool:
     return 1 in word_ends(right[:6])
 
 
+def _open_frame(left: str, right: str) -> bool:
+    """A fragment opening with 在 whose locative (下, 中, 时 …) is in the next block."""
+    if not left.startswith("在") or "，" in left or not _FRAME_CLOSE.match(right):
+        return False
+    ends = word_ends(left)
+    return not any(c in "下中上里时后前间内外" and i in ends and i + 1 in ends
+                   for i, c in enumerate(left))
+
+
+def _sentence_clause(left: str) -> bool:
+    """A lone line whose first clause runs over 7 characters before its comma reads as a
+    sentence: the clauses of a comma heading are short set phrases (勤学深悟，夯实…)."""
+    return ("，" in left and len(left.split("，", 1)[0]) > 7 and not P.ORDINAL_PREFIX.match(left)
+            and not re.search(r"\d[：:]", left))
+
+
+def _ends_a_sentence(right: str) -> bool:
+    """The block's first sentence is a word or two (遵循。…): the end of the one before."""
+    m = _FIRST_SENTENCE.match(right)
+    return m is not None and len(m.group().strip("“”‘’")) <= 4
+
+
 def _lead_head(text: str) -> bool:
     """Source and dateline alone (新华社北京4月1日电): the lead goes on in the next block."""
     if text[-1:] not in "电讯" and text[-1:] not in "）)":
@@ -78,21 +114,39 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if not left or not right:
         return False
     last, first = left[-1], right[0]
+    if first in _STARTS_INSIDE and left_is_start and P.TWO_PART.match(left) and not is_lead(left):
+        return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
     if last in _ENDS_PARAGRAPH:
         return False
-    if under_heading and left_is_start and left.startswith("—"):  # a subheadline, however long
+    if last in _CONTINUES:  # a comma never ends a heading, not even a —— one
+        return True
+    # a subheadline, however long, unless it ends inside a word (——2018年7月1日，汽 | 车整车…)
+    if under_heading and left_is_start and left.startswith("—") and not word_across(left, right):
         return False
-    if last in _CONTINUES or unbalanced(left):
+    if unbalanced(left):
         return True
     if (last.isdigit() or last == ".") and (first.isdigit() or first in _COUNTERS):
         return True
-    if last in _FUNCTION_END:
-        return True
+    if last in _FUNCTION_END or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:])):
+        return True  # …的, …于; a causative 使/让 waiting for its object (…反而使 | 雷诺阿…)
     if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…
         return True
     if left_is_start and heading_like(left):
+        if is_lead(left):  # a lead is the story's first paragraph, never a heading
+            return True
+        if P.ORDINAL_PREFIX.match(right):  # （二十一）… opens an item of its own
+            return False
+        if not heading_like(right) and (_ADVERBIAL_OPENING.match(left)
+                                        or _SPEECH_OPENING.match(left)):
+            return True
+        if _open_frame(left, right) or _SPEECH_GOES_ON.match(right):
+            return True
+        if after_text and _sentence_clause(left) and not heading_like(right):
+            return True
+        if after_text and _ends_a_sentence(right):
+            return True
         # headings do not open with 至于, 而且, 因此 …, nor end waiting for a noun
         if _CONNECTIVE.match(left) or _NEEDS_NOUN.search(left):
             return True

@@ -31,6 +31,11 @@ def _kind(text: str) -> str:
     return "text"
 
 
+def _unended(text: str) -> bool:
+    """No sentence end anywhere: a heading line, however long, not a paragraph's last part."""
+    return not any(c in text for c in P.TERMINAL) and text[-1:] not in "，、；：,;:”）)"
+
+
 def _strip_jumps(text: str) -> tuple[str, int | None, int | None]:
     jump_to = jump_from = None
     if "版" not in text:
@@ -73,6 +78,11 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         else:
             owner.append(-1)
             barrier = True
+            if block.role == "furniture" and pieces and P.STAFF.match(block.text):
+                pieces[-1].closes = True
+    for n in range(len(pieces) - 1):  # no sentence end right before a lead: a subheadline
+        if pieces[n + 1].kind == "lead" and _unended(pieces[n].text):
+            joinable[n] = False
     merged = join_fragments([u.text for u in pieces], joinable)
     units: list[Unit] = []
     remap: dict[int, int] = {}
@@ -81,7 +91,8 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         base = pieces[first]
         tail = pieces[last]
         kind = base.kind if base.kind != "text" or first == last else _kind(text)
-        units.append(Unit(text, kind, jump_to=tail.jump_to, jump_from=base.jump_from))
+        units.append(Unit(text, kind, jump_to=tail.jump_to, jump_from=base.jump_from,
+                          closes=tail.closes))
         for k in range(first, last + 1):
             remap[k] = n
     return units, [remap.get(o, -1) if o >= 0 else -1 for o in owner]

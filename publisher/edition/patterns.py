@@ -74,6 +74,10 @@ ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章
 SIDEBAR_LABEL = re.compile(
     r"^(?:(?:记者|编辑|采访)?(?:手记|札记)|记者观察|(?:相关|背景|新闻)?链接|延伸阅读|编后[语记]?)$"
 )
+#: two phrases set apart by a space, no punctuation: a headline (主动请战 奋勇抗疫)
+TWO_PART = re.compile("^[\u4e00-\u9fff“”]{2,15} [\u4e00-\u9fff“”]{2,15}$")
+#: a tag naming a box inside the story, not a column: 危中有机，唯创新者胜（花絮）
+SIDEBAR_TAG = re.compile(r"^(?:花絮|背景|点评|小贴士|贴士|相关新闻)$")
 FRONT_LABEL = re.compile(
     r"^(?:内容提要|编者的话|编者按|核心阅读|导读|阅读提示|开栏的话|编后|提要)$"
 )

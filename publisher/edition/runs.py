@@ -4,7 +4,9 @@ A run opens a new article on strong evidence (a lead or byline follows, the arti
 before has ended, a column tag, a subheadline, a front-matter label); a weak run is
 an intertitle when it is shaped like one, has siblings of the same shape, sits in a
 story that jumps, or is one line in a feature signed at its top (unless a photo
-caption follows); otherwise it opens a new article.
+caption follows); otherwise it opens a new article. A line far off the even series
+before it, and a one-line two-part headline with no run of its shape before it, open
+one whatever else.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 
 
 def ended(prev: Unit | None) -> bool:
-    """The unit before a heading closes an article: a credit in brackets, a jump, an address."""
+    """The unit before a heading closes an article: a credit in brackets, a jump, an address,
+    a staff line (版式设计：…) after it."""
     if prev is None:
         return True
-    if prev.jump_to is not None or prev.kind == "endnote":
+    if prev.jump_to is not None or prev.kind == "endnote" or prev.closes:
         return True
     if prev.kind == "byline" and prev.role == "paragraph":  # a credit after the text
         return True
@@ -34,6 +37,13 @@ def ended(prev: Unit | None) -> bool:
 def tagged(text: str) -> bool:
     return (text.endswith(("）", ")")) and bool(P.COLUMN_TAG.search(text))
             and not P.ORDINAL.match(text))
+
+
+def sidebar_tagged(text: str) -> bool:
+    """A heading tagged as a box of the story (（花絮）, （链接）): it stays in the story."""
+    m = P.COLUMN_TAG.search(text)
+    return m is not None and bool(P.SIDEBAR_TAG.match(m.group("tag"))
+                                  or P.SIDEBAR_LABEL.match(m.group("tag")))
 
 
 def _intertitle_shaped(run: list[str]) -> bool:
@@ -47,22 +57,36 @@ def _intertitle_shaped(run: list[str]) -> bool:
     return False
 
 
-def shape(run: list[str]) -> tuple[int, bool, bool, bool]:
-    """What a series of intertitles has in common: size, ——, opening quote, comma.
+def shape(run: list[str]) -> tuple[int, bool, bool, bool, bool]:
+    """What a series of intertitles has in common: size, ——, opening quote, comma, numbering.
 
     A `X——` intertitle is a series whether or not its second line is heading-short.
+    Numbering (`一、`, `冷思考1：`) counts only for runs after this one: see same_series.
     """
     first = run[0]
     dash = first.endswith("—")
     return (0 if dash else len(run), dash, len(run) == 1 and first.startswith("“"),
-            "，" in first)
+            "，" in first, _intertitle_shaped(run))
 
 
-def off_series(text: str, before: list[str]) -> bool:
+def same_series(mine: tuple[int, bool, bool, bool, bool],
+                other: tuple[int, bool, bool, bool, bool] | None, *, before: bool) -> bool:
+    """Whether another weak run of the story is a sibling of this one.
+
+    Runs before it belong to the current story whatever their numbering; a plain line
+    followed by numbered intertitles (`一、总体要求`) may be a new story's headline over them.
+    """
+    if other is None:
+        return False
+    return other[:4] == mine[:4] if before else other == mine
+
+
+def off_series(text: str, before: list[str], *, far: bool = False) -> bool:
     """A line that breaks the even shape of the intertitle series before it in the story.
 
     Intertitles of one series are set alike: when two or more before it have (nearly) the
     same length, a line much longer or shorter is not one of them (a new story's headline).
+    `far`: twice as long or half as long, which no story that jumps explains away either.
     """
     if len(before) < 2:
         return False
@@ -70,7 +94,8 @@ def off_series(text: str, before: list[str]) -> bool:
     if max(sizes) - min(sizes) > 2:
         return False
     mean = sum(sizes) / len(sizes)
-    return abs(len(text) - mean) > max(3.0, 0.4 * mean)
+    off = abs(len(text) - mean) > max(3.0, 0.4 * mean)
+    return off and (not far or not mean / 2 < len(text) < 2 * mean)
 
 
 def opens_story(nxt: Unit | None) -> bool:
@@ -89,6 +114,8 @@ class Context:
     siblings: int = 0
     jumps: bool = False
     caption: bool = False
+    two_part: bool = False  # one line of two phrases set apart, no run of its shape before
+    off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
 
 
@@ -111,18 +138,22 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
         return True
-    if any(tagged(t) for t in run) and (len(run) >= 2 or "，" not in run[0]):
+    if any(tagged(t) for t in run) and (len(run) >= 2 or not sidebar_tagged(run[0])):
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
     if _intertitle_shaped(run) or "，" in run[0]:
         return False
+    if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
+        return True
     if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:
         return True  # `X——` over one line, shaped like no other heading of the story: kicker
     if _DEBUG:
         print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
               f"jumps={ctx.jumps}", file=sys.stderr)
     if cur.lead is not None:
+        return True
+    if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
     if ctx.siblings or ctx.jumps:
         return False

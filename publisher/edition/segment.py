@@ -15,6 +15,7 @@ from publisher.edition.runs import (
     Context,
     caption_follows,
     off_series,
+    same_series,
     shape,
     starts_article,
     sub_ok,
@@ -64,12 +65,19 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
         end, jumps = region_end(units, j)
         mine = shape(run)
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
-        sibs = [a for a in starts[lo:hi] if a != i and shapes.get(a) == mine]
-        siblings = 0 if off_series(run[0], [units[a].text for a in sibs if a < i]) else len(sibs)
+        sibs = [a for a in starts[lo:hi]
+                if a != i and same_series(mine, shapes.get(a), before=a < i)]
+        before = [units[a].text for a in sibs if a < i]
+        siblings = 0 if off_series(run[0], before) else len(sibs)
+        # a line far off the series of its own numbering before it: a new story's headline
+        off = off_series(run[0], [units[a].text for a in sibs if a < i and shapes[a] == mine],
+                         far=True)
         later = bisect.bisect_right(starts, i)
         stop = starts[later] if later < len(starts) else len(units)
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
-                      byline=byline, siblings=siblings, jumps=jumps,
+                      byline=byline, siblings=siblings, jumps=jumps, off=off,
+                      two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
+                                and not any(a < i for a in sibs)),
                       caption=caption_follows(units[k:stop]),
                       known=any("".join(t.split()) in known for t in run))
         if starts_article(run, ctx, cur):

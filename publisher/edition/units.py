@@ -19,6 +19,7 @@ class Unit:
     jump_to: int | None = None
     jump_from: int | None = None
     role: str = ""
+    closes: bool = False  # a staff line (责编：…, 版式设计：…) follows: the story ends here
 
     @cached_property
     def candidate(self) -> bool:

@@ -170,3 +170,105 @@ def test_a_list_item_ending_in_a_semicolon_is_no_heading() -> None:
     page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, P1)
     assert heads(page) == ["全市揭晓百户最美家庭", "全市百户最美家庭揭晓"]
     assert page.articles[1].paragraphs == [P2, item, P1]
+
+
+def test_a_lead_cut_by_a_column_break_is_never_a_heading() -> None:
+    left, right = "新华社北京4月1日电（记者王明）记者", "从有关部门获悉，全市新建公园十座。"
+    a = only(parse("城市绿地增加", left, right, P1))
+    assert a.paragraphs == [left + right, P1]
+
+
+def test_a_fragment_opening_with_a_time_or_circumstance_and_a_comma_continues() -> None:
+    for left, right in (("截至4月19日，各级财政", "共安排防控资金一百多亿元，保障有力。"),
+                        ("疫情发生后，许多欧洲国家", "升级了边境管控措施，班列运营受到影响。")):
+        a = only(parse("古城新生", P1, left, right, P2))
+        assert a.paragraphs == [P1, left + right, P2]
+    a = only(parse("古城新生", P1, "近日，小镇来了客人", "乡村旅游正当时", P2))
+    assert a.paragraphs[1:3] == ["近日，小镇来了客人", "乡村旅游正当时"]  # a heading below: apart
+
+
+def test_a_block_whose_first_sentence_is_a_word_ends_the_sentence_before() -> None:
+    left, right = "《条例》是新时代加强企业党建的基本", "遵循。《条例》的制定实施意义重大。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+
+
+def test_a_line_with_no_sentence_end_before_a_lead_is_not_joined_to_the_headline() -> None:
+    sub = "要求坚持稳健的货币政策灵活适度；听取大气污染防治汇报，部署加强科学防治"
+    lead = "新华社北京9月2日电 国务院总理9月2日主持召开国务院常务会议，部署有关工作。"
+    a = only(parse("国务院召开常务会议", sub, lead, P1))
+    assert (a.headline, a.subheadline) == ("国务院召开常务会议", sub)
+    assert a.paragraphs == [lead, P1]
+
+
+def test_a_dash_item_cut_after_a_comma_under_an_intertitle_continues() -> None:
+    left, right = "——2018年7月1日，整车关税降至15%，", "零部件关税降至6%。"
+    a = only(parse("古城新生", P1, "汽车产业加速开放：", left, right, P2))
+    assert a.paragraphs == [P1, "汽车产业加速开放：", left + right, P2]
+
+
+def test_a_block_opening_with_yu_or_a_fragment_ending_in_yixilie_continues() -> None:
+    for left, right in (("在磨难中成长——这种精神蕴藏", "于抗击外侮的艰辛中，也闪亮在今天。"),
+                        ("入户调查、建档立卡……在一系列", "扶贫政策支持下，家乡变了模样。")):
+        a = only(parse("古城新生", P1, left, right, P2))
+        assert a.paragraphs == [P1, left + right, P2]
+    page = parse("古城新生", P1, "小镇的春天", "于是，村里连夜组织人手修路。")  # 于是 is a word
+    assert heads(page) == ["古城新生", "小镇的春天"]
+
+
+def test_a_fragment_opening_with_reported_speech_continues() -> None:
+    left, right = "拉布表示，英方坚决反对将疫情政治化，完全赞同", "中方关于病毒溯源的立场。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+
+
+def test_a_zai_frame_closed_in_the_next_block_continues() -> None:
+    left, right = "在以人民为中心的党中央", "坚强领导下，一场人民战争迅速打响。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+    page = parse("古城新生", P1, "在希望的田野上", "在党中央的坚强领导下，村里变了样。")  # closed
+    assert heads(page) == ["古城新生", "在希望的田野上"]
+
+
+def test_a_two_part_headline_over_a_lost_first_column_is_not_joined_to_it() -> None:
+    lost = "，向那些平凡又伟大的身影致敬，成为全社会的风尚。"
+    page = parse("古城新生", P1, P2, "艰苦卓绝的努力 来之不易的成绩", lost, P1)
+    assert heads(page) == ["古城新生", "艰苦卓绝的努力 来之不易的成绩"]
+    assert page.articles[1].paragraphs == [lost, P1]
+    assert page.articles[1].incomplete_start is True
+
+
+def test_a_lone_line_whose_first_clause_is_long_before_its_comma_is_a_sentence() -> None:
+    left, right = "稳健的货币政策更加注重灵活适度，加码逆周期", "调节力度，设立专项再贷款。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+    a = only(parse("古城新生", P1, "勤学深悟，夯实思想基础", "这一年，委员们读书学习。", P2))
+    assert a.intertitles == [1]  # short set phrases: an intertitle
+
+
+def test_a_dash_line_under_a_heading_cut_inside_a_word_continues() -> None:
+    left, right = "——2018年7月1日，汽", "车整车关税降至15%。"
+    a = only(parse("古城新生", P1, "汽车产业加速开放：", left, right, P2))
+    assert a.paragraphs == [P1, "汽车产业加速开放：", left + right, P2]
+
+
+def test_a_block_opening_with_an_ordinal_is_never_joined_to_the_heading_before() -> None:
+    title = "六、坚持以人民为中心，把增强人民群众获得感、幸福感、安全感放到突出位置"
+    item = "（二十一）着力强化公共就业创业服务。完善职业技能培训体系。"
+    a = only(parse("古城新生", P1, title, item, P2))
+    assert a.paragraphs == [P1, title, item, P2]
+    assert a.intertitles == [1]
+
+
+def test_a_fragment_ending_in_a_causative_waiting_for_its_object_continues() -> None:
+    left, right = "贫穷、失意……生活的磨难反而使", "画家更加乐观温厚、平易近人。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]
+    page = parse("古城新生", P1, "我国新任五位驻外大使", "国家主席根据决定任免下列大使。")  # 大使
+    assert heads(page) == ["古城新生", "我国新任五位驻外大使"]
+
+
+def test_a_block_opening_with_a_speech_verb_and_a_comma_continues() -> None:
+    left, right = "俄罗斯总统同中方领导人通电话时", "表示，中方及时伸出援手，展现了大国担当。"
+    a = only(parse("古城新生", P1, left, right, P2))
+    assert a.paragraphs == [P1, left + right, P2]

@@ -243,3 +243,40 @@ def test_a_line_that_breaks_the_even_shape_of_a_series_opens_a_new_story() -> No
     assert a.intertitles == [1, 3, 5, 7]
     a = only(parse("古村新貌", P1, "产业兴", P2, "乡村美丽宜居环境", P3, "民生持续改善", P1))
     assert a.intertitles == [1, 3, 5]  # sizes that vary: no shape to break
+
+
+def test_numbered_intertitles_after_a_plain_line_are_not_its_siblings() -> None:
+    page = parse("古村新貌", P1, "某省关于推进乡村振兴的实施意见", P2, "一、总体要求", P3,
+                 "二、重点任务", P1, "三、保障措施", P2)
+    assert heads(page) == ["古村新貌", "某省关于推进乡村振兴的实施意见"]
+    assert page.articles[1].intertitles == [1, 3, 5]
+    # numbered intertitles before a plain line are the same story's: it is one of them
+    a = only(parse("古村新貌", P1, "一、总体要求", P2, "二、重点任务", P3,
+                   "群众满意度明显提高", P1))
+    assert a.intertitles == [1, 3, 5]
+
+
+def test_a_line_off_an_even_series_opens_a_story_even_when_the_text_jumps() -> None:
+    page = parse("古村新貌", "本报记者 叶舟", P1, "路越走越顺", P2, "学越上越好", P3, "家越建越美",
+                 P1, "某省关于推进乡村振兴工作的实施意见全文", P2, P3, "（下转第二版）")
+    assert heads(page) == ["古村新貌", "某省关于推进乡村振兴工作的实施意见全文"]
+    assert page.articles[1].continued_on == 2
+
+
+def test_a_tagged_headline_with_a_comma_opens_a_story_but_a_box_tag_stays() -> None:
+    page = parse("古村新貌", P1, P2, "城市管理，共情才能共赢（一线视角）", P3)
+    assert heads(page) == ["古村新貌", "城市管理，共情才能共赢（一线视角）"]
+    a = only(parse("古村新貌", P1, P2, "危中有机，唯创新者胜（花絮）", P3))
+    assert a.intertitles == [2]
+
+
+def test_a_staff_line_after_a_story_closes_it() -> None:
+    page = parse("古村新貌", "本报记者 叶舟", P1, P2, "版式设计：李四", "以法治守护生活安宁", P3)
+    assert heads(page) == ["古村新貌", "以法治守护生活安宁"]
+    assert page.articles[0].paragraphs == [P1, P2]
+
+
+def test_a_two_part_headline_opens_a_story_even_when_the_text_jumps() -> None:
+    page = parse("古村新貌", P1, P2, "艰苦卓绝的努力 来之不易的成绩", P3, P1, "（下转第二版）")
+    assert heads(page) == ["古村新貌", "艰苦卓绝的努力 来之不易的成绩"]
+    assert page.articles[1].continued_on == 2
