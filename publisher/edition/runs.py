@@ -132,6 +132,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if opens_story(nxt) or ctx.known:
         return True
+    if (ctx.byline and ctx.siblings and cur.continued_from is not None
+            and run[0].endswith("—")):
+        return False  # sub-stories of a package (`X——` over a line, a byline) going on after a jump
     if ctx.byline and not cur.package:
         return True
     if cur.package and ctx.byline and ctx.siblings:

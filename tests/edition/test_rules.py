@@ -280,3 +280,18 @@ def test_a_two_part_headline_opens_a_story_even_when_the_text_jumps() -> None:
     page = parse("古村新貌", P1, P2, "艰苦卓绝的努力 来之不易的成绩", P3, P1, "（下转第二版）")
     assert heads(page) == ["古村新貌", "艰苦卓绝的努力 来之不易的成绩"]
     assert page.articles[1].continued_on == 2
+
+
+def test_package_items_go_on_after_a_jump() -> None:
+    # `X——` over a line and a byline, twice, in a continuation: sub-stories of the package
+    page = parse("扶贫一线群英谱", "（上接第一版）", P1, "村干部育苗不停歇——", "“办法总比困难多”",
+                 "本报记者 叶舟", P2, "第一书记瞄准痛点——", "让“金饭碗”端得更稳", "本报记者 方晓",
+                 P3, number=5)
+    a = only(page)
+    assert (a.headline, a.continued_from) == ("扶贫一线群英谱", 1)
+    assert a.paragraphs == [P1, "村干部育苗不停歇——", "“办法总比困难多”", "本报记者 叶舟", P2,
+                            "第一书记瞄准痛点——", "让“金饭碗”端得更稳", "本报记者 方晓", P3]
+    # outside a continuation the same run is a kicker, a headline and a byline
+    page = parse("古村新貌", P1, "村干部育苗不停歇——", "“办法总比困难多”", "本报记者 叶舟", P2,
+                 "第一书记瞄准痛点——", "让“金饭碗”端得更稳", "本报记者 方晓", P3)
+    assert heads(page) == ["古村新貌", "“办法总比困难多”", "让“金饭碗”端得更稳"]
