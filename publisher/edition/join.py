@@ -34,6 +34,8 @@ _LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
 _CLAUSE_END = re.compile("^[\u4e00-\u9fff][，、]")
 #: an adverb needing the subject before it (…力度，一汽集团 | 也取得了突破) opens no paragraph
 _ADVERB_START = re.compile("^[也却亦]")
+#: a conjunction joining a noun before it (…一线的青年官兵 | 和军队文职人员，…) opens no paragraph
+_CONJ_START = re.compile("^[和与及并或]")
 #: a verb and 了 with no subject (…势头，给中国品牌新能源车企 | 带来了压力)
 _VERB_LE = re.compile("^(?!除了|为了|到了)[\u4e00-\u9fff]{2}了")
 #: a time or circumstance and a comma open a sentence, not a heading (截至4月19日，… 疫情发生后，…)
@@ -164,6 +166,9 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         if _MID_SENTENCE.match(right) and _starts_mid_sentence(right):
             return True
         if _ADVERB_START.match(right) and 1 in word_ends(right[:6]):
+            return True
+        if (after_text and _CONJ_START.match(right) and not heading_like(right)
+                and 1 in word_ends(right[:6])):  # under a heading: a lost first column
             return True
         if "，" in left and _VERB_LE.match(right) and 2 in word_ends(right[:6]):
             return True  # a heading's comma never leaves its clause to the next block

@@ -272,3 +272,15 @@ def test_a_block_opening_with_a_speech_verb_and_a_comma_continues() -> None:
     left, right = "俄罗斯总统同中方领导人通电话时", "表示，中方及时伸出援手，展现了大国担当。"
     a = only(parse("古城新生", P1, left, right, P2))
     assert a.paragraphs == [P1, left + right, P2]
+
+
+def test_a_lone_line_before_a_block_opening_with_a_conjunction_continues() -> None:
+    left, right = "记者连线采访了几位奋战在一线的青年医生", "和护士，一起来听听他们的故事。"
+    page = parse("老厂焕新颜", P1, left, right, P2)
+    assert only(page).paragraphs == [P1, left + right, P2]
+    # under a heading the same opening is a lost first column, not the headline's words
+    page = parse("老厂焕新颜", "全省菜篮子供应总体充足", "和拓展，企业复工复产率持续提升。", P2)
+    assert heads(page) == ["全省菜篮子供应总体充足"]
+    assert only(page).paragraphs == ["和拓展，企业复工复产率持续提升。", P2]
+    page = parse("老厂焕新颜", P1, "小镇的春天", "与此同时，村道上还没有人影。")
+    assert heads(page) == ["老厂焕新颜", "小镇的春天"]  # 与此同时 is a word: it opens sentences
