@@ -118,6 +118,9 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     last, first = left[-1], right[0]
     if first in _STARTS_INSIDE and left_is_start and P.TWO_PART.match(left) and not is_lead(left):
         return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
+    if (first in _STARTS_INSIDE and left_is_start and under_heading and heading_like(left)
+            and left.endswith(("）", ")")) and P.COLUMN_TAG.search(left)):
+        return False  # a tagged headline under its kicker (…（权威发布）) over a lost first column
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
     if last in _ENDS_PARAGRAPH:

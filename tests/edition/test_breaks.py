@@ -284,3 +284,15 @@ def test_a_lone_line_before_a_block_opening_with_a_conjunction_continues() -> No
     assert only(page).paragraphs == ["和拓展，企业复工复产率持续提升。", P2]
     page = parse("老厂焕新颜", P1, "小镇的春天", "与此同时，村道上还没有人影。")
     assert heads(page) == ["老厂焕新颜", "小镇的春天"]  # 与此同时 is a word: it opens sentences
+
+
+def test_a_tagged_headline_under_its_kicker_is_not_joined_to_a_lost_first_column() -> None:
+    page = parse("四位代表畅谈创业经历——", "“把自己的事做好”（权威发布）",
+                 "，一大批企业家茁壮成长，他们热爱祖国、勇于创新。", P2)
+    a = only(page)
+    assert (a.kicker, a.headline) == ("四位代表畅谈创业经历——", "“把自己的事做好”（权威发布）")
+    assert a.paragraphs == ["，一大批企业家茁壮成长，他们热爱祖国、勇于创新。", P2]
+    assert a.incomplete_start
+    # a bracket closing a paragraph's line is no tag: the text goes on
+    left, right = "全年国内生产总值（GDP）", "，比上年增长百分之六。"
+    assert only(parse("老厂焕新颜", P1, left, right, P2)).paragraphs == [P1, left + right, P2]
