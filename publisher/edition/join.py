@@ -30,6 +30,8 @@ _NEEDS_NOUN = re.compile("(?:[这那每各该此某]|[0-9一二三四五六七�
                          "(?:[个条位些种项名家次件座场批]|系列)$")
 #: an enumeration going on across the break (王晨、曹建明、沈 | 跃跃、吉炳轩)
 _LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
+#: a list cut after one character of its next item (…静水深流、成 | 风化俗)
+_ONE_CHAR_ITEM = re.compile("[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]$")
 #: one character and a comma: the end of a clause, never the start of a paragraph (起，…)
 _CLAUSE_END = re.compile("^[\u4e00-\u9fff][，、]")
 #: an adverb needing the subject before it (…力度，一汽集团 | 也取得了突破) opens no paragraph
@@ -162,6 +164,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
             return True
         if left.count("、") >= 3 and _LIST_GOES_ON.match(right):
             return True
+        if _ONE_CHAR_ITEM.search(left) and not heading_like(right):
+            return True  # …静水深流、成 | 风化俗，…: a heading's list ends in a whole item
         # a lone line between paragraphs, then `起，…`: a column break (a lost first
         # column leaves such an opening too, but under a heading run, not one line)
         if after_text and _CLAUSE_END.match(right):

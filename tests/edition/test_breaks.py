@@ -296,3 +296,11 @@ def test_a_tagged_headline_under_its_kicker_is_not_joined_to_a_lost_first_column
     # a bracket closing a paragraph's line is no tag: the text goes on
     left, right = "全年国内生产总值（GDP）", "，比上年增长百分之六。"
     assert only(parse("老厂焕新颜", P1, left, right, P2)).paragraphs == [P1, left + right, P2]
+
+
+def test_a_list_cut_after_one_character_of_its_next_item_continues() -> None:
+    left, right = "八项规定静水深流、成", "风化俗，贵在坚持。从各地通报内容看，一些老问题树倒根存。"
+    page = parse("老厂焕新颜", P1, left, right, P2)
+    assert only(page).paragraphs == [P1, left + right, P2]
+    page = parse("老厂焕新颜", P1, "稳就业、保民生", "今年以来，各地出台政策稳定就业。")
+    assert heads(page) == ["老厂焕新颜", "稳就业、保民生"]  # whole items: a heading
