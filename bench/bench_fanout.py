@@ -30,10 +30,8 @@ import asyncio
 import datetime as dt
 import multiprocessing
 import os
-import platform
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -56,8 +54,8 @@ from publisher.runtime import Runtime
 from publisher.settings import Settings
 from publisher.store import tables as t
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "guilin-daily" / "2026-04-02" / "01.txt"
+from benchkit import SEED_PATH, free_port, machine
+
 PG_ADMIN = os.environ.get("PUBLISHER_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 LOOPBACK = ["127.0.0.1/32"]
 # Outbox tables emptied between rounds; the subscriptions stay.
@@ -97,12 +95,6 @@ def serve(port: int) -> None:
     web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None, backlog=1024)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def wait_for(port: int) -> None:
     for _ in range(200):
         try:
@@ -135,7 +127,7 @@ def check_once_each(got: dict[str, object], urls: list[str], base: str) -> set[s
 
 def the_article() -> Article:
     """Six paragraphs of the seed's front page: a 2.2 KB webhook body."""
-    lines = [ln.strip() for ln in SEED.read_text("utf-8").splitlines() if len(ln.strip()) > 30]
+    lines = [ln.strip() for ln in SEED_PATH.read_text("utf-8").splitlines() if len(ln.strip()) > 30]
     return Article(id="p1-0001", headline="科技创新实现新突破", page=1, pages=[1],
                    paragraphs=lines[:6], authors=["胡洁"], source="新华社")
 
@@ -244,18 +236,6 @@ class Bare:
 
 # -- the run ---------------------------------------------------------------------------
 
-def machine() -> str:
-    model = "unknown"
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
-        model = next((ln.split(":", 1)[1].strip() for ln in out.splitlines()
-                      if ln.startswith("Model name")), model)
-    except OSError:
-        pass
-    return (f"{multiprocessing.cpu_count()} cores, {model}, Python {platform.python_version()}"
-            f", aiohttp {aiohttp.__version__}")
-
-
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -340,7 +320,8 @@ def main() -> None:
     server = multiprocessing.Process(target=serve, args=(port,), daemon=True)
     server.start()
     wait_for(port)
-    print(f"machine: {machine()}; receiver: aiohttp.web, 1 process; load {load()}")
+    about = machine(f"aiohttp {aiohttp.__version__}")
+    print(f"machine: {about}; receiver: aiohttp.web, 1 process; load {load()}")
     pg_name = pg_url = None
     if args.pg:
         pg_name, pg_url = new_pg_database()

@@ -15,7 +15,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -28,28 +27,9 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = (ROOT / "seeds" / "guilin-daily" / "2026-04-02" / "01.txt").read_text("utf-8")
+from benchkit import ROOT, free_port, rss_mb, seed_page
+
 FEED = "/guilin-daily/yaowen/rss.xml"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def page(n: int, date: dt.date) -> bytes:
-    text = SEED.replace("2026", str(date.year))
-    text = text.replace("4 月 1 日", f"{date.month} 月 {date.day} 日")
-    return text.replace("38", str(38 + n)).replace("2025", str(1990 + n)).encode("utf-8")
-
-
-def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
 
 
 def pct(values: list[float], q: float) -> float:
@@ -139,7 +119,7 @@ def main() -> None:
             folder = inbox / "guilin-daily" / date.isoformat()
             folder.mkdir(parents=True, exist_ok=True)  # the night's folder, made beforehand
             part = folder / ".01.txt.part"
-            part.write_bytes(page(n, date))
+            part.write_bytes(seed_page(n, date))
             time.sleep(0.05)  # untimed: the watch takes up the new folder
             t0 = time.perf_counter()
             part.replace(folder / "01.txt")
@@ -171,7 +151,7 @@ def main() -> None:
             "webhook_ms": {"median": round(statistics.median(webhook_ms), 1),
                            "p99": round(pct(webhook_ms, 0.99), 1),
                            "max": round(max(webhook_ms), 1)},
-            "rss_mb": round(rss_kb(proc.pid) / 1024, 1),
+            "rss_mb": round(rss_mb(proc.pid), 1),
             "python": sys.version.split()[0],
             "cpus": os.cpu_count(),
         }

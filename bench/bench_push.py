@@ -14,9 +14,7 @@ import argparse
 import asyncio
 import json
 import multiprocessing
-import platform
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -28,6 +26,8 @@ from httpx_aiohttp import AiohttpTransport
 
 from publisher.push.guard import Guard
 from publisher.push.transport import make_client
+
+from benchkit import free_port, machine
 
 BODY = json.dumps({"type": "article.published", "timestamp": "2026-04-02T00:30:00Z",
                    "data": {"article": {"headline": "桂林日报" * 10,
@@ -44,12 +44,6 @@ def serve(port: int) -> None:
     app = web.Application()
     app.router.add_post("/hook", hook)
     web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def drive(post: Callable[[], Awaitable[int]], count: int, concurrency: int,
@@ -92,18 +86,6 @@ async def run_one(kind: str, url: str, count: int, concurrency: int, seconds: fl
         return await drive(post_h, count, concurrency, seconds)
 
 
-def machine() -> str:
-    model = "unknown"
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
-        model = next((ln.split(":", 1)[1].strip() for ln in out.splitlines()
-                      if ln.startswith("Model name")), model)
-    except OSError:
-        pass
-    return (f"{multiprocessing.cpu_count()} cores, {model}, Python {platform.python_version()}"
-            f", httpx {httpx.__version__}, aiohttp {aiohttp.__version__}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=5000)
@@ -120,7 +102,8 @@ def main() -> None:
             break
         except OSError:
             time.sleep(0.05)
-    print(f"machine: {machine()}; body {len(BODY)} bytes; receiver: aiohttp.web, 1 process")
+    about = machine(f"httpx {httpx.__version__}", f"aiohttp {aiohttp.__version__}")
+    print(f"machine: {about}; body {len(BODY)} bytes; receiver: aiohttp.web, 1 process")
     print("| client | " + " | ".join(f"{c} conns POST/s" for c in args.concurrency) + " |")
     print("|---|" + "---|" * len(args.concurrency))
     try:

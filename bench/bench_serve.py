@@ -31,10 +31,8 @@ import argparse
 import datetime as dt
 import gzip
 import os
-import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,8 +42,8 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = (ROOT / "seeds" / "guilin-daily" / "2026-04-02" / "01.txt").read_text("utf-8")
+from benchkit import ROOT, free_port, machine, rss_mb, seed_page
+
 PUB, SECTION = "guilin-daily", "yaowen"
 FILES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
 TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
@@ -81,25 +79,6 @@ http {{
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def page(n: int, date: dt.date) -> bytes:
-    text = SEED.replace("2026", str(date.year))
-    text = text.replace("4 月 1 日", f"{date.month} 月 {date.day} 日")
-    return text.replace("38", str(38 + n)).replace("2025", str(1990 + n)).encode("utf-8")
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def build_store(tmp: Path, editions: int) -> None:
     """Pages through the real ingest path, in this process (the web process never parses)."""
     from publisher.runtime import Runtime
@@ -111,7 +90,7 @@ def build_store(tmp: Path, editions: int) -> None:
         date = first + dt.timedelta(days=n)
         folder = inbox / PUB / date.isoformat()
         folder.mkdir(parents=True)
-        (folder / "01.txt").write_bytes(page(n, date))
+        (folder / "01.txt").write_bytes(seed_page(n, date))
     rt = Runtime(load_settings())
     results = rt.ingestor.ingest_paths([inbox]) + rt.ingestor.release_due()
     bad = [r for r in results if r.status == "quarantined"]
@@ -209,14 +188,6 @@ def check(url: str, etag: str, gz: bytes) -> None:
 def version(cmd: list[str]) -> str:
     p = subprocess.run(cmd, capture_output=True, text=True, check=False)
     return (p.stdout + p.stderr).strip().splitlines()[0]
-
-
-def machine() -> str:
-    out = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
-    model = next((ln.split(":", 1)[1].strip() for ln in out.splitlines()
-                  if ln.startswith("Model name")), "unknown")
-    return (f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, "
-            f"{version(['nginx', '-v'])}, {version(['wrk', '-v'])}")
 
 
 def span(values: list[float], fmt: str = "{:,.0f}") -> str:
@@ -333,7 +304,8 @@ def main() -> None:
     jieba = re.search(r"\|\s+jieba\b", imported) is not None
 
     print()
-    print(f"machine: {machine()}; load average during the runs "
+    about = machine(version(["nginx", "-v"]), version(["wrk", "-v"]))
+    print(f"machine: {about}; load average during the runs "
           f"{min(loads):.1f}–{max(loads):.1f}")
     print(f"feed: /{PUB}/{SECTION}/{FILES[args.format]}, {len(gz):,} bytes gzip; "
           f"wrk -t1 -c{args.connections} -d{args.seconds}s, {args.rounds} rounds; "
