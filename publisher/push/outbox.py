@@ -67,6 +67,11 @@ def among(conn: Connection, column: ColumnElement[str],
     return column.in_(ids)
 
 
+def columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows as one list per column: the parameters of a statement over unnest(arrays)."""
+    return {k: [r[k] for r in rows] for k in rows[0]}
+
+
 def _locking(conn: Connection, q: Any) -> Any:
     return q.with_for_update(skip_locked=True) if conn.dialect.name == "postgresql" else q
 
@@ -84,7 +89,7 @@ _PG_DELIVERIES = text(
 
 def _insert_deliveries(conn: Connection, values: list[dict[str, Any]]) -> None:
     if conn.dialect.name == "postgresql":
-        conn.execute(_PG_DELIVERIES, {k: [v[k] for v in values] for k in values[0]})
+        conn.execute(_PG_DELIVERIES, columns(values))
     else:
         conn.execute(t.deliveries.insert(), values)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, text, update
 
-from publisher.push.outbox import Job, among
+from publisher.push.outbox import Job, among, columns
 from publisher.push.retry import DISABLE_AFTER, Outcome
 from publisher.push.transport import Reply
 from publisher.store import SqlStore
@@ -49,10 +48,6 @@ _PG_DELIVERIES = text(
     " WHERE d.id = v.id")
 
 
-def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    return {k: [r[k] for r in rows] for k in rows[0]}
-
-
 def record(store: SqlStore, results: list[Result], now: dt.datetime) -> None:
     if not results:
         return
@@ -69,8 +64,8 @@ def record(store: SqlStore, results: list[Result], now: dt.datetime) -> None:
         for r in results]
     with store.tx() as conn:
         if conn.dialect.name == "postgresql":
-            conn.execute(_PG_ATTEMPTS, _columns(attempts))
-            conn.execute(_PG_DELIVERIES, _columns(states))
+            conn.execute(_PG_ATTEMPTS, columns(attempts))
+            conn.execute(_PG_DELIVERIES, columns(states))
         else:
             conn.execute(t.delivery_attempts.insert(), attempts)
             conn.execute(

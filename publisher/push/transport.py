@@ -15,7 +15,9 @@ one-event-to-1,000-endpoints fan-out spent half its time there (docs/benchmarks.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import aiohttp
@@ -88,6 +90,18 @@ def make_client(guard: Guard, *, max_connections: int = 100,
     return PushClient(guard, direct, GuardedTransport(guard, direct))
 
 
+@contextlib.contextmanager
+def _failures_as_push_errors(url: str) -> Iterator[None]:
+    """Both send paths: no response (timeout, a malformed URL, DNS, connect) is a
+    PushError keyed by the URL. The guard's own refusals are PushErrors already."""
+    try:
+        yield
+    except TimeoutError as e:
+        raise PushError(f"no answer within {TOTAL_TIMEOUT:.0f} s", key=url) from e
+    except (httpx.HTTPError, aiohttp.ClientError, OSError) as e:
+        raise PushError(f"{type(e).__name__}: {e}", key=url) from e
+
+
 @dataclass(frozen=True)
 class Reply:
     """What came back: status, headers, the first BODY_CAP bytes, the time taken."""
@@ -109,7 +123,7 @@ async def send(client: httpx.AsyncClient, method: str, url: str, *,
         return await _send_aiohttp(client, session, method, url, headers, content, params)
     loop = asyncio.get_running_loop()
     start = loop.time()
-    try:
+    with _failures_as_push_errors(url):
         async with asyncio.timeout(TOTAL_TIMEOUT):
             target = httpx.URL(url)
             if params:  # appended to the URL's own query, which httpx would replace
@@ -124,12 +138,6 @@ async def send(client: httpx.AsyncClient, method: str, url: str, *,
                         break
             finally:
                 await resp.aclose()
-    except TimeoutError as e:
-        raise PushError(f"no answer within {TOTAL_TIMEOUT:.0f} s", key=url) from e
-    except httpx.HTTPError as e:
-        raise PushError(f"{type(e).__name__}: {e}", key=url) from e
-    except (aiohttp.ClientError, OSError) as e:
-        raise PushError(f"{type(e).__name__}: {e}", key=url) from e
     ms = int((loop.time() - start) * 1000)
     return Reply(resp.status_code, resp.headers, bytes(body[:BODY_CAP]), ms)
 
@@ -151,7 +159,7 @@ async def _send_aiohttp(client: PushClient, session: aiohttp.ClientSession, meth
     """send() straight on the aiohttp session: what the httpx path does, without it."""
     loop = asyncio.get_running_loop()
     start = loop.time()
-    try:
+    with _failures_as_push_errors(url):
         client.guard.check_url(url)  # literals refused before any connection
         async with asyncio.timeout(TOTAL_TIMEOUT):
             target = (yarl.URL(str(httpx.URL(url).copy_merge_params(params))) if params
@@ -167,11 +175,5 @@ async def _send_aiohttp(client: PushClient, session: aiohttp.ClientSession, meth
                         break
                     body += chunk
                 status, raw = resp.status, resp.raw_headers
-    except TimeoutError as e:
-        raise PushError(f"no answer within {TOTAL_TIMEOUT:.0f} s", key=url) from e
-    except httpx.HTTPError as e:  # a malformed URL with params
-        raise PushError(f"{type(e).__name__}: {e}", key=url) from e
-    except (aiohttp.ClientError, OSError) as e:
-        raise PushError(f"{type(e).__name__}: {e}", key=url) from e
     ms = int((loop.time() - start) * 1000)
     return Reply(status, httpx.Headers(list(raw)), bytes(body), ms)
