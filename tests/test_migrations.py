@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -29,3 +31,19 @@ def test_head_read_from_the_files_is_alembics_head(store: SqlStore) -> None:
 
     script = ScriptDirectory.from_config(alembic_config(store.engine))
     assert head_revision() == script.get_current_head() == current_revision(store.engine)
+
+
+def test_a_chain_the_plain_reading_cannot_follow_is_left_to_alembic(tmp_path: Path) -> None:
+    from publisher.store.migrate import head_revision
+
+    (tmp_path / "0001_a.py").write_text('revision = "a"\ndown_revision = None\n', "utf-8")
+    (tmp_path / "0002_b.py").write_text('revision = "b"\ndown_revision = "a"\n', "utf-8")
+    assert head_revision(tmp_path) == "b"
+    (tmp_path / "0003_c.py").write_text('revision = "c"\ndown_revision = "a"\n', "utf-8")
+    assert head_revision(tmp_path) is None  # two heads
+    (tmp_path / "0003_c.py").write_text(
+        'revision = "c"\ndown_revision = ("a", "b")\n', "utf-8")
+    assert head_revision(tmp_path) is None  # a merge revision
+    (tmp_path / "0003_c.py").write_text(
+        'revision: str = "c"\ndown_revision: str | None = "b"\n', "utf-8")
+    assert head_revision(tmp_path) is None  # annotated, as newer Alembic templates write

@@ -30,18 +30,20 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    """The newest revision, read from the version files as Alembic reads their chain."""
+def head_revision(versions: Path = MIGRATIONS / "versions") -> str | None:
+    """The newest revision, read from the version files as Alembic reads their chain;
+    None when this plain reading cannot be sure (a merge revision, an annotated
+    `down_revision: str | None = …`, several heads): then Alembic itself decides."""
     revisions: set[str] = set()
     parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
+    for path in versions.glob("*.py"):
         found = dict(_REVISION.findall(path.read_text("utf-8")))
+        if "revision" not in found or "down_revision" not in found:
+            return None
         revisions.add(found["revision"])
-        parents.add(found.get("down_revision", "None"))
+        parents.add(found["down_revision"])
     heads = revisions - parents
-    if len(heads) != 1:
-        raise ValueError(f"migrations have {len(heads)} heads: {sorted(heads)}")
-    return heads.pop()
+    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -53,7 +55,8 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    if revision == "head" and current_revision(engine) == head_revision():
+    if revision == "head" and (head := head_revision()) is not None \
+            and current_revision(engine) == head:
         return
     from alembic import command
 
