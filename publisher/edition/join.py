@@ -49,8 +49,10 @@ _ADVERBIAL_OPENING = re.compile(
 _SPEECH_OPENING = re.compile(r"^[^，。]{1,20}(?:说|表示|指出|强调|介绍|认为|要求|透露|坦言|称)，")
 #: a block opening with a speech verb and a comma has its speaker before the break (…时 | 表示，…)
 _SPEECH_GOES_ON = re.compile(r"^(?:表示|指出|强调|认为|介绍|坦言|透露|说)[，：:]")
+#: the locatives that close a 在… frame (在…领导下, 在…期间)
+_LOCATIVES = "下中上里时后前间内外"
 #: 在… left open: the next block's first clause closes it (在…党中央 | 坚强领导下，…)
-_FRAME_CLOSE = re.compile(r"^[^，。；：！？]{0,12}[下中上里时后前间内外]，")
+_FRAME_CLOSE = re.compile(rf"^[^，。；：！？]{{0,12}}[{_LOCATIVES}]，")
 #: the first sentence of a block: a block whose first sentence is a word or two ends one
 _FIRST_SENTENCE = re.compile(r"^[^。！？；]*[。！？；]")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
@@ -83,7 +85,7 @@ def _open_frame(left: str, right: str) -> bool:
     if not left.startswith("在") or "，" in left or not _FRAME_CLOSE.match(right):
         return False
     ends = word_ends(left)
-    return not any(c in "下中上里时后前间内外" and i in ends and i + 1 in ends
+    return not any(c in _LOCATIVES and i in ends and i + 1 in ends
                    for i, c in enumerate(left))
 
 
