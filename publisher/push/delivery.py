@@ -108,15 +108,18 @@ class DeliveryWorker:
             lambda: asyncio.Semaphore(per_endpoint))
 
     async def run_once(self) -> int:
-        """One round: fan out new events, then send due deliveries: a batch, and
-        more batches (up to `per_round` deliveries) claimed while the previous one
-        is still sending, so the claim's time is not a pause with nothing in flight."""
-        events = await asyncio.to_thread(self.outbox.fan_out)
+        """One round: fan out new events, then send due deliveries: those the fan-out
+        claimed as it wrote them, and more batches (up to `per_round` deliveries)
+        claimed while the previous one is still sending, so the claim's time is not a
+        pause with nothing in flight."""
+        fanned = await asyncio.to_thread(self.outbox.fan_out, claim=self.per_round)
         if self.companion is not None:
-            if events:
-                await self.companion.on_events(events)
+            if fanned.events:
+                await self.companion.on_events(fanned.events)
             await self.companion.tick()
-        jobs = await asyncio.to_thread(self.outbox.claim, self.batch)
+        jobs = fanned.jobs
+        if len(jobs) < self.batch:  # retries that are due, and what others fanned out
+            jobs += await asyncio.to_thread(self.outbox.claim, self.batch - len(jobs))
         if not jobs:
             return 0
         bodies: dict[str, bytes] = {}  # mostly one event to many endpoints: one body each

@@ -23,7 +23,6 @@ from sqlalchemy import (
     bindparam,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -33,6 +32,7 @@ from publisher.models import Event
 from publisher.push.subscriptions import matches
 from publisher.store import SqlStore
 from publisher.store import tables as t
+from publisher.store.bulk import insert_many
 from publisher.store.sql import event_from_row
 
 LEASE = dt.timedelta(seconds=60)
@@ -58,6 +58,14 @@ class Job:
     claimed_until: dt.datetime
 
 
+@dataclass(frozen=True)
+class FanOut:
+    """What a fan-out dispatched, and the deliveries it claimed for its caller."""
+
+    events: list[Event]
+    jobs: list[Job]
+
+
 def among(conn: Connection, column: ColumnElement[str],
           ids: Iterable[str]) -> ColumnElement[bool]:
     """column IN ids; on PostgreSQL = ANY(one array): a claim names 200 deliveries
@@ -67,64 +75,60 @@ def among(conn: Connection, column: ColumnElement[str],
     return column.in_(ids)
 
 
-def columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Rows as one list per column: the parameters of a statement over unnest(arrays)."""
-    return {k: [r[k] for r in rows] for k in rows[0]}
-
-
 def _locking(conn: Connection, q: Any) -> Any:
     return q.with_for_update(skip_locked=True) if conn.dialect.name == "postgresql" else q
-
-
-# PostgreSQL: a fan-out's deliveries as one statement over arrays; executemany costs
-# ~50 µs of CPU per row in psycopg's pipeline, and no send starts before this commits.
-_PG_DELIVERIES = text(
-    "INSERT INTO deliveries (id, event_seq, subscription_id, status, attempts,"
-    " next_attempt_at, created_at)"
-    " SELECT * FROM unnest(CAST(:id AS varchar[]), CAST(:event_seq AS integer[]),"
-    " CAST(:subscription_id AS varchar[]), CAST(:status AS varchar[]),"
-    " CAST(:attempts AS integer[]), CAST(:next_attempt_at AS timestamptz[]),"
-    " CAST(:created_at AS timestamptz[]))")
-
-
-def _insert_deliveries(conn: Connection, values: list[dict[str, Any]]) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(_PG_DELIVERIES, columns(values))
-    else:
-        conn.execute(t.deliveries.insert(), values)
 
 
 class Outbox:
     def __init__(self, store: SqlStore, clock: Clock) -> None:
         self.store, self.clock = store, clock
 
-    def fan_out(self, limit: int = 500) -> list[Event]:
+    def fan_out(self, limit: int = 500, claim: int = 0,
+                lease: dt.timedelta = LEASE) -> FanOut:
         """One delivery row per matching enabled subscription for each undispatched
         event, and the events marked dispatched, in one transaction. Returns the
-        events dispatched (the caller hands feed.updated ones to the WebSub hub)."""
+        events dispatched (the caller hands feed.updated ones to the WebSub hub) and,
+        up to *claim* of the new deliveries, claimed as they are written: a claim
+        that reads back what the fan-out just wrote costs a fan-out to 1,000
+        endpoints a third of its database time (docs/benchmarks.md). The rest stay
+        pending for any worker."""
         ev = t.events
         now = self.clock.now()
+        until = now + lease
         with self.store.tx() as conn:
             q = (select(ev).where(ev.c.dispatched_at.is_(None)).order_by(ev.c.seq)
                  .limit(limit))
             rows = conn.execute(_locking(conn, q)).all()
             if not rows:
-                return []
-            # the filter columns only, matched as rows: validating whole records was
-            # most of a 1,000-subscription fan-out, which no send can start before
+                return FanOut([], [])
+            # the filter columns and what a send needs, matched as rows: validating
+            # whole records was most of a 1,000-subscription fan-out
             sc = t.subscriptions.c
-            subs = conn.execute(select(sc.id, sc.event_types, sc.publication, sc.section)
+            subs = conn.execute(select(sc.id, sc.event_types, sc.publication, sc.section,
+                                       sc.url, sc.secret, sc.previous_secret,
+                                       sc.secret_rotated_at)
                                 .where(sc.enabled.is_(True))).all()
             events = [(r.seq, event_from_row(r)) for r in rows]
-            values = [{"id": new_delivery_id(), "event_seq": seq, "subscription_id": s.id,
-                       "status": "pending", "attempts": 0, "next_attempt_at": now,
-                       "created_at": now}
-                      for seq, e in events for s in subs if matches(s, e)]
+            values: list[dict[str, Any]] = []
+            jobs: list[Job] = []
+            for seq, e in events:
+                for s in subs:
+                    if not matches(s, e):
+                        continue
+                    taken = len(jobs) < claim
+                    values.append({"id": new_delivery_id(), "event_seq": seq,
+                                   "subscription_id": s.id, "status": "pending",
+                                   "attempts": 0, "next_attempt_at": now,
+                                   "claimed_until": until if taken else None,
+                                   "created_at": now})
+                    if taken:
+                        jobs.append(Job(values[-1]["id"], 0, s.id, s.url, s.secret,
+                                        s.previous_secret, s.secret_rotated_at, e, until))
             if values:
-                _insert_deliveries(conn, values)
+                insert_many(conn, t.deliveries, values)
             conn.execute(update(ev).where(ev.c.seq.in_([seq for seq, _ in events]))
                          .values(dispatched_at=now))
-        return [e for _, e in events]
+        return FanOut([e for _, e in events], jobs)
 
     def claim(self, limit: int = 100, lease: dt.timedelta = LEASE) -> list[Job]:
         d, s, ev = t.deliveries, t.subscriptions, t.events

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, bindparam, text, update
+from sqlalchemy import Connection, and_, update
 
-from publisher.push.outbox import Job, among, columns
+from publisher.push.outbox import Job, among
 from publisher.push.retry import DISABLE_AFTER, Outcome
 from publisher.push.transport import Reply
 from publisher.store import SqlStore
 from publisher.store import tables as t
+from publisher.store.bulk import insert_many, update_many
 
 
 @dataclass(frozen=True)
@@ -28,26 +29,6 @@ def _text(body: bytes) -> str:
     return body.decode("utf-8", errors="replace").replace("\x00", "")
 
 
-# PostgreSQL: a chunk's attempts and delivery states each as one statement over
-# arrays. Through executemany each row costs the worker ~50 µs of CPU in psycopg's
-# pipeline per statement, and that CPU is taken from the sends (docs/benchmarks.md).
-_PG_ATTEMPTS = text(
-    "INSERT INTO delivery_attempts (delivery_id, at, duration_ms, status_code, error, response)"
-    " SELECT * FROM unnest(CAST(:delivery_id AS varchar[]), CAST(:at AS timestamptz[]),"
-    " CAST(:duration_ms AS integer[]), CAST(:status_code AS integer[]),"
-    " CAST(:error AS text[]), CAST(:response AS text[]))")
-_PG_DELIVERIES = text(
-    "UPDATE deliveries AS d SET status = v.status, attempts = v.attempts,"
-    " next_attempt_at = v.next_attempt_at, claimed_until = NULL, last_status = v.last_status,"
-    " last_error = v.last_error, delivered_at = v.delivered_at"
-    " FROM unnest(CAST(:id AS varchar[]), CAST(:status AS varchar[]),"
-    " CAST(:attempts AS integer[]), CAST(:next_attempt_at AS timestamptz[]),"
-    " CAST(:last_status AS integer[]), CAST(:last_error AS text[]),"
-    " CAST(:delivered_at AS timestamptz[]))"
-    " AS v(id, status, attempts, next_attempt_at, last_status, last_error, delivered_at)"
-    " WHERE d.id = v.id")
-
-
 def record(store: SqlStore, results: list[Result], now: dt.datetime) -> None:
     if not results:
         return
@@ -60,22 +41,12 @@ def record(store: SqlStore, results: list[Result], now: dt.datetime) -> None:
         {"id": r.job.id, "status": r.outcome.status, "attempts": r.job.attempts + 1,
          "next_attempt_at": r.outcome.next_attempt_at,
          "last_status": r.reply.status if r.reply else None, "last_error": r.error,
-         "delivered_at": r.at if r.outcome.status == "delivered" else None}
+         "delivered_at": r.at if r.outcome.status == "delivered" else None,
+         "claimed_until": None}
         for r in results]
     with store.tx() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(_PG_ATTEMPTS, columns(attempts))
-            conn.execute(_PG_DELIVERIES, columns(states))
-        else:
-            conn.execute(t.delivery_attempts.insert(), attempts)
-            conn.execute(
-                update(d).where(d.c.id == bindparam("b_id")).values(
-                    status=bindparam("b_status"), attempts=bindparam("b_attempts"),
-                    next_attempt_at=bindparam("b_next_attempt_at"), claimed_until=None,
-                    last_status=bindparam("b_last_status"),
-                    last_error=bindparam("b_last_error"),
-                    delivered_at=bindparam("b_delivered_at")),
-                [{"b_" + k: v for k, v in row.items()} for row in states])
+        insert_many(conn, t.delivery_attempts, attempts)
+        update_many(conn, d, "id", states)
         ok = {r.job.subscription_id for r in results if r.outcome.status == "delivered"}
         bad = {r.job.subscription_id for r in results if r.outcome.status != "delivered"} - ok
         if ok:

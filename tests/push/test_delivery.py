@@ -15,6 +15,7 @@ from standardwebhooks import Webhook
 from publisher.clock import FixedClock
 from publisher.models import Publication
 from publisher.push.delivery import DeliveryWorker
+from publisher.push.outbox import Outbox
 from publisher.push.subscriptions import SubscriptionIn, SubscriptionRepo
 from publisher.store import SqlStore
 from publisher.store import tables as t
@@ -200,8 +201,27 @@ async def test_a_round_stops_at_per_round(store: SqlStore, now_clock: FixedClock
         repo.add(SubscriptionIn(url=f"{receiver.url}/hook/{i}"))
     add_events(store, [simple_event(1, now_clock.now())])
     w = DeliveryWorker(store, now_clock, client, batch=3, per_round=5)
-    assert [await w.run_once() for _ in range(4)] == [6, 4, 0, 0]  # 3+3, then 3+1
+    # the fan-out's own 5, then claims of 3+2
+    assert [await w.run_once() for _ in range(4)] == [5, 5, 0, 0]
     assert len(receiver.seen) == 10
+
+
+def test_a_fan_out_claims_what_it_writes_up_to_its_limit(store: SqlStore,
+                                                        now_clock: FixedClock) -> None:
+    repo = SubscriptionRepo(store, now_clock)
+    subs = {repo.add(SubscriptionIn(url=f"https://example.org/hook/{i}")).id for i in range(5)}
+    add_events(store, [simple_event(1, now_clock.now())])
+    mine = Outbox(store, now_clock).fan_out(claim=3)
+    assert len(mine.events) == 1 and len(mine.jobs) == 3
+    assert {j.subscription_id for j in mine.jobs} <= subs
+    assert {j.url for j in mine.jobs} <= {f"https://example.org/hook/{i}" for i in range(5)}
+    assert all(j.attempts == 0 and j.secret.startswith("whsec_") for j in mine.jobs)
+    # another worker gets only the two left pending, and all five once the leases end
+    other = Outbox(store, now_clock)
+    left = other.claim(10)
+    assert len(left) == 2 and not {j.id for j in left} & {j.id for j in mine.jobs}
+    now_clock.advance(seconds=61)
+    assert {j.id for j in other.claim(10)} == {j.id for j in mine.jobs + left}
 
 
 async def test_a_lease_run_out_while_queued_is_renewed_or_left_to_its_new_owner(
