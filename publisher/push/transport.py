@@ -56,16 +56,23 @@ def aiohttp_transport(guard: Guard, max_connections: int = 100) -> AiohttpTransp
 
 
 class PushClient(httpx.AsyncClient):
-    """An httpx client that also knows its guard and, unless `inner` replaced it,
-    the aiohttp transport under it, so `send()` can skip httpx's layers."""
+    """An httpx client that also knows its guard, its total timeout and, unless
+    `inner` replaced it, the aiohttp transport under it, so `send()` can skip
+    httpx's layers."""
 
     def __init__(self, guard: Guard, aiohttp_inner: AiohttpTransport | None,
-                 transport: httpx.AsyncBaseTransport) -> None:
+                 transport: httpx.AsyncBaseTransport, *, total_timeout: float = TOTAL_TIMEOUT,
+                 connect_timeout: float = CONNECT_TIMEOUT) -> None:
         super().__init__(
             transport=transport, follow_redirects=False, trust_env=False,
-            timeout=httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT),
+            timeout=httpx.Timeout(total_timeout, connect=connect_timeout),
             headers={"user-agent": "edition-publisher/0.1 (push)"})
         self.guard, self.aiohttp_inner = guard, aiohttp_inner
+        self.total_timeout = total_timeout
+        # aiohttp's total covers connecting, sending, the reply's headers and reading
+        # its body until the connection is released: the whole of a send
+        self.aiohttp_timeout = aiohttp.ClientTimeout(total=total_timeout,
+                                                     sock_connect=connect_timeout)
         # what httpx would send by default (accept, accept-encoding, connection,
         # user-agent), lower-cased so a request's own headers replace them
         self.base_headers = {k.lower(): v for k, v in self.headers.items()}
@@ -82,22 +89,25 @@ class PushClient(httpx.AsyncClient):
 
 
 def make_client(guard: Guard, *, max_connections: int = 100,
-                inner: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+                inner: httpx.AsyncBaseTransport | None = None,
+                total_timeout: float = TOTAL_TIMEOUT,
+                connect_timeout: float = CONNECT_TIMEOUT) -> httpx.AsyncClient:
     """The client every push uses; `inner` replaces the aiohttp transport (tests)."""
+    timeouts = {"total_timeout": total_timeout, "connect_timeout": connect_timeout}
     if inner is not None:
-        return PushClient(guard, None, GuardedTransport(guard, inner))
+        return PushClient(guard, None, GuardedTransport(guard, inner), **timeouts)
     direct = aiohttp_transport(guard, max_connections)
-    return PushClient(guard, direct, GuardedTransport(guard, direct))
+    return PushClient(guard, direct, GuardedTransport(guard, direct), **timeouts)
 
 
 @contextlib.contextmanager
-def _failures_as_push_errors(url: str) -> Iterator[None]:
+def _failures_as_push_errors(url: str, total: float) -> Iterator[None]:
     """Both send paths: no response (timeout, a malformed URL, DNS, connect) is a
     PushError keyed by the URL. The guard's own refusals are PushErrors already."""
     try:
         yield
     except TimeoutError as e:
-        raise PushError(f"no answer within {TOTAL_TIMEOUT:.0f} s", key=url) from e
+        raise PushError(f"no answer within {total:g} s", key=url) from e
     except (httpx.HTTPError, aiohttp.ClientError, OSError) as e:
         raise PushError(f"{type(e).__name__}: {e}", key=url) from e
 
@@ -107,9 +117,15 @@ class Reply:
     """What came back: status, headers, the first BODY_CAP bytes, the time taken."""
 
     status: int
-    headers: httpx.Headers
+    raw_headers: httpx.Headers | list[tuple[bytes, bytes]]
     body: bytes
     duration_ms: int
+
+    @functools.cached_property
+    def headers(self) -> httpx.Headers:
+        """Made when asked: a 2xx reply's headers are mostly never read."""
+        raw = self.raw_headers
+        return raw if isinstance(raw, httpx.Headers) else httpx.Headers(raw)
 
 
 async def send(client: httpx.AsyncClient, method: str, url: str, *,
@@ -123,8 +139,9 @@ async def send(client: httpx.AsyncClient, method: str, url: str, *,
         return await _send_aiohttp(client, session, method, url, headers, content, params)
     loop = asyncio.get_running_loop()
     start = loop.time()
-    with _failures_as_push_errors(url):
-        async with asyncio.timeout(TOTAL_TIMEOUT):
+    total = client.total_timeout if isinstance(client, PushClient) else TOTAL_TIMEOUT
+    with _failures_as_push_errors(url, total):
+        async with asyncio.timeout(total):
             target = httpx.URL(url)
             if params:  # appended to the URL's own query, which httpx would replace
                 target = target.copy_merge_params(params)
@@ -148,32 +165,26 @@ def _parsed(url: str) -> yarl.URL:
     return yarl.URL(url)
 
 
-# httpx-aiohttp's mapping of httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT)
-_AIOHTTP_TIMEOUT = aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT, sock_read=TOTAL_TIMEOUT,
-                                         connect=TOTAL_TIMEOUT)
-
-
 async def _send_aiohttp(client: PushClient, session: aiohttp.ClientSession, method: str,
                         url: str, headers: dict[str, str] | None, content: bytes | None,
                         params: dict[str, str] | None) -> Reply:
     """send() straight on the aiohttp session: what the httpx path does, without it."""
     loop = asyncio.get_running_loop()
     start = loop.time()
-    with _failures_as_push_errors(url):
+    with _failures_as_push_errors(url, client.total_timeout):
         client.guard.check_url(url)  # literals refused before any connection
-        async with asyncio.timeout(TOTAL_TIMEOUT):
-            target = (yarl.URL(str(httpx.URL(url).copy_merge_params(params))) if params
-                      else _parsed(url))
-            sent = {**client.base_headers, **{k.lower(): v for k, v in (headers or {}).items()}}
-            async with session.request(method, target, headers=sent, data=content or None,
-                                       allow_redirects=False, auto_decompress=False,
-                                       compress=False, timeout=_AIOHTTP_TIMEOUT) as resp:
-                body = bytearray()
-                while len(body) < BODY_CAP:
-                    chunk = await resp.content.read(BODY_CAP - len(body))
-                    if not chunk:
-                        break
-                    body += chunk
-                status, raw = resp.status, resp.raw_headers
+        target = (yarl.URL(str(httpx.URL(url).copy_merge_params(params))) if params
+                  else _parsed(url))
+        sent = {**client.base_headers, **{k.lower(): v for k, v in (headers or {}).items()}}
+        async with session.request(method, target, headers=sent, data=content or None,
+                                   allow_redirects=False, auto_decompress=False,
+                                   compress=False, timeout=client.aiohttp_timeout) as resp:
+            body = bytearray()
+            while len(body) < BODY_CAP:
+                chunk = await resp.content.read(BODY_CAP - len(body))
+                if not chunk:
+                    break
+                body += chunk
+            status, raw = resp.status, resp.raw_headers
     ms = int((loop.time() - start) * 1000)
-    return Reply(status, httpx.Headers(list(raw)), bytes(body), ms)
+    return Reply(status, list(raw), bytes(body), ms)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import random
@@ -20,7 +21,15 @@ from publisher.push.subscriptions import SubscriptionIn, SubscriptionRepo
 from publisher.store import SqlStore
 from publisher.store import tables as t
 
-from .helpers import Receiver, add_events, article, events_for, rows, simple_event
+from .helpers import (
+    Receiver,
+    add_events,
+    article,
+    events_for,
+    free_port,
+    rows,
+    simple_event,
+)
 
 
 def worker(store: SqlStore, clock: FixedClock, client: httpx.AsyncClient) -> DeliveryWorker:
@@ -191,6 +200,44 @@ async def test_a_round_refills_and_records_in_chunks(
     assert {r.status for r in rows(store, t.deliveries)} == {"delivered"}
     assert len(rows(store, t.delivery_attempts)) == 25
     assert await w.run_once() == 0
+
+
+async def test_results_are_written_while_a_slow_send_is_still_out(
+        store: SqlStore, now_clock: FixedClock, client: httpx.AsyncClient) -> None:
+    release = asyncio.Event()
+
+    async def hook(request: web.Request) -> web.Response:
+        if request.path == "/slow":
+            await release.wait()
+        return web.Response(status=204)
+
+    app = web.Application()
+    app.router.add_post("/{tail:.*}", hook)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        repo = SubscriptionRepo(store, now_clock)
+        for path in ("/slow", "/a", "/b"):
+            repo.add(SubscriptionIn(id=path.strip("/"), url=f"http://127.0.0.1:{port}{path}"))
+        add_events(store, [simple_event(1, now_clock.now())])
+        w = DeliveryWorker(store, now_clock, client, record_within=0.1)
+        round_ = asyncio.create_task(w.run_once())
+        # the fast two are written within about 0.1 s, while /slow is still out
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            done = {r.subscription_id for r in rows(store, t.deliveries)
+                    if r.status == "delivered"}
+            if done:
+                break
+        assert done == {"a", "b"} and not round_.done()
+        release.set()
+        assert await round_ == 3
+        assert {r.status for r in rows(store, t.deliveries)} == {"delivered"}
+    finally:
+        release.set()
+        await runner.cleanup()
 
 
 async def test_a_round_stops_at_per_round(store: SqlStore, now_clock: FixedClock,
