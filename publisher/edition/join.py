@@ -16,6 +16,7 @@ from publisher.edition.words import echoed_across, word_across, word_ends
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
+_CLOSERS = set("）)》”’」』")
 _FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其所而并且也都就还又再很没这那每各该")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
@@ -125,6 +126,9 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if (first in _STARTS_INSIDE and left_is_start and under_heading and heading_like(left)
             and left.endswith(("）", ")")) and P.COLUMN_TAG.search(left)):
         return False  # a tagged headline under its kicker (…（权威发布）) over a lost first column
+    if (first in _CLOSERS and left_is_start and heading_like(left) and not unbalanced(left)
+            and not is_lead(left)):
+        return False  # a closing bracket or quote that nothing opens: the text before it was lost
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
     if last in _ENDS_PARAGRAPH:

@@ -118,7 +118,7 @@ def to_article(draft: Draft, number: int, edition_date: dt.date | None,
         dateline = Dateline(place=credit.place, date=credit.date)
     first = draft.paragraphs[0] if draft.paragraphs else ""
     incomplete = draft.continued_from is None and (
-        not draft.header.headline or bool(_INCOMPLETE.match(first)))
+        not draft.header.headline or bool(_INCOMPLETE.match(first) or P.LEAD_REST.match(first)))
     return Article(
         id=article_key(number, draft.header.headline),
         headline=draft.header.headline,

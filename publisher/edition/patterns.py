@@ -37,6 +37,8 @@ LEAD_DIAN = re.compile(
 #: the end of a lead whose first column was lost: 日电（记者X）, 电（记者X）, （记者X）
 LEAD_TAIL = re.compile(r"^(?:\d{0,2}日)?电?\s*[（(](?:本报|特约)?记者(?!手记|札记|观察)"
                        r"[^（）()]{1,30}[）)]")
+#: the rest of a credit whose opening was lost with the first column: 林）…, 心萍）… (not 一）)
+LEAD_REST = re.compile(r"^(?![0-9一二三四五六七八九十]+[）)])[\u4e00-\u9fff·]{0,4}[）)]")
 LEAD_XUN = re.compile(
     r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )

@@ -101,7 +101,7 @@ def off_series(text: str, before: list[str], *, far: bool = False) -> bool:
 def opens_story(nxt: Unit | None) -> bool:
     """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
     return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
-                                or bool(P.LEAD_TAIL.match(nxt.text)))
+                                or bool(P.LEAD_TAIL.match(nxt.text) or P.LEAD_REST.match(nxt.text)))
 
 
 @dataclass
