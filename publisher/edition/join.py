@@ -190,14 +190,30 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     return True
 
 
-def join_fragments(texts: list[str], starts_ok: list[bool]) -> list[tuple[int, str]]:
-    """Merge consecutive fragments; returns (index of first fragment, merged text)."""
+def _label(text: str) -> bool:
+    """A line that is a label or an intertitle by its shape (核心阅读, 一、…, …：, 【…】)."""
+    return bool(P.FRONT_LABEL.match(text) or P.SIDEBAR_LABEL.match(text)
+                or P.ORDINAL_PREFIX.match(text) or text.endswith(("：", ":"))
+                or text[:1] in "【■□●◆")
+
+
+def join_fragments(texts: list[str], starts_ok: list[bool],
+                   opening: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """Merge consecutive fragments; returns (index of first fragment, merged text).
+
+    `opening`: fragments right under a byline printed below a heading: the story's first
+    paragraph starts there, so a heading-like line goes on in the text under it.
+    """
     out: list[tuple[int, str]] = []
     page = "\n".join(texts)
     for i, text in enumerate(texts):
         if out and starts_ok[i]:
             idx, prev = out[-1]
             single = idx == i - 1
+            if (single and idx in opening and heading_like(prev) and not heading_like(text)
+                    and not _label(prev) and not is_lead(text)):
+                out[-1] = (idx, prev + text)
+                continue
             before = out[-2][1] if len(out) >= 2 else ""
             after_text = bool(before) and not heading_like(before)
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,

@@ -324,3 +324,19 @@ def test_a_block_opening_with_a_bracket_nothing_opened_is_a_lost_first_column() 
     left = "据介绍，该项目由中国建筑集团（中建"
     page = parse("新桥通车", P1, left, "八局）承建，全长1.2公里。")
     assert only(page).paragraphs == [P1, left + "八局）承建，全长1.2公里。"]
+
+
+def test_the_first_block_under_a_byline_below_a_heading_goes_on_in_the_next() -> None:
+    # a byline is followed by the story's text: a heading-like first block is a column
+    # fragment of its first paragraph, not a new story's headline
+    left, right = "正值泰国榴莲等水果的收获", "季节，来自中国的大量订单让泰国果农喜上眉梢。"
+    page = parse("“这是难能可贵的友谊”（患难见真情）", "新华社记者 李晓红", left, right, P1)
+    a = only(page)
+    assert a.authors == ["李晓红"]
+    assert a.paragraphs == [left + right, P1]
+    # a byline printed after the text closes its story: the heading under it opens the next
+    page = parse("坚持以人民为中心", P1, "本报评论员", "正值泰国榴莲等水果的收获", right)
+    assert heads(page) == ["坚持以人民为中心", "正值泰国榴莲等水果的收获"]
+    # a label under the byline stays a label
+    page = parse("山区小镇迎来新变化", "本报记者 叶舟", "核心阅读", P1, P2)
+    assert only(page).paragraphs == ["核心阅读", P1, P2]
