@@ -295,3 +295,19 @@ def test_package_items_go_on_after_a_jump() -> None:
     page = parse("古村新貌", P1, "村干部育苗不停歇——", "“办法总比困难多”", "本报记者 叶舟", P2,
                  "第一书记瞄准痛点——", "让“金饭碗”端得更稳", "本报记者 方晓", P3)
     assert heads(page) == ["古村新貌", "“办法总比困难多”", "让“金饭碗”端得更稳"]
+
+
+def test_bare_numbers_between_paragraphs_number_the_items_of_a_story() -> None:
+    # 1, 2 over the questions of an interview are the story's, not page numbers (06 above
+    # the first story is one), and they are no siblings of a short item's headline after it
+    q1, a1 = "问：请您介绍一下《条例》制定的背景？", "答：党中央高度重视这项工作，我们着手起草。"
+    q2, a2 = "问：《条例》主要有哪些内容？", "答：《条例》共9章41条，涵盖了各个方面。"
+    caption = "9月2日，国道213线青海段开始沥青摊铺施工。图为施工现场。"
+    page = parse("06", "以高质量党建推动企业高质量发展", "负责人就颁布《条例》答记者问", P1,
+                 "1", q1, a1, "2", q2, a2, "高原筑路", caption, number=6)
+    assert heads(page) == ["以高质量党建推动企业高质量发展", "高原筑路"]
+    first = page.articles[0]
+    assert first.subheadline == "负责人就颁布《条例》答记者问"
+    assert first.paragraphs == [P1, "1", q1, a1, "2", q2, a2]
+    assert page.articles[1].paragraphs == [caption]
+    assert page.roles[0] == ("furniture", "06")
