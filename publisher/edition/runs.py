@@ -178,4 +178,5 @@ def caption_follows(stretch: list[Unit]) -> bool:
 
 def sub_ok(text: str) -> bool:
     """A line after the headline that really is a subheadline, not the story's first words."""
-    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text))
+    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text)
+                or P.SERIES_END.search(text))

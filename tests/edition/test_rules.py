@@ -311,3 +311,17 @@ def test_bare_numbers_between_paragraphs_number_the_items_of_a_story() -> None:
     assert first.paragraphs == [P1, "1", q1, a1, "2", q2, a2]
     assert page.articles[1].paragraphs == [caption]
     assert page.roles[0] == ("furniture", "06")
+
+
+def test_a_line_closing_with_the_number_of_a_series_is_the_subheadline() -> None:
+    # printed without its ——, a line ending in ⑥, （38） or 之一 under a headline is the
+    # subheadline of a series, not the story's first paragraph
+    for sub in ("让干部有更多时间和精力抓落实⑥", "抗击疫情离不开命运共同体意识（38）",
+                "学习贯彻新发展理念系列述评之一"):
+        a = only(parse("决不能亏待“干将”“闯将”（人民观点）", sub, P1, P2))
+        assert (a.headline, a.subheadline) == ("决不能亏待“干将”“闯将”（人民观点）", sub)
+        assert a.paragraphs == [P1, P2]
+    # a plain line there is still the story's start
+    a = only(parse("决不能亏待“干将”“闯将”（人民观点）", "让干部有更多时间和精力抓落实", P1))
+    assert a.subheadline is None
+    assert a.paragraphs == ["让干部有更多时间和精力抓落实", P1]
