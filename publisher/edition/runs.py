@@ -158,6 +158,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
+    if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
+        return True                     # the shape of the story's intertitles
     if ctx.siblings or ctx.jumps:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on

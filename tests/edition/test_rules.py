@@ -325,3 +325,17 @@ def test_a_line_closing_with_the_number_of_a_series_is_the_subheadline() -> None
     a = only(parse("决不能亏待“干将”“闯将”（人民观点）", "让干部有更多时间和精力抓落实", P1))
     assert a.subheadline is None
     assert a.paragraphs == ["让干部有更多时间和精力抓落实", P1]
+
+
+def test_a_photo_item_after_a_story_with_intertitles_is_its_own_article() -> None:
+    # a line like the story's intertitles, but a photo caption follows it: a new item
+    caption = "3月20日，救援队队员对关闭了58天的火车站开展消毒工作。图为消毒现场。"
+    page = parse("长篇通讯见闻", P1, "老手艺有了新传人", P2, "新产业带来新机遇", P3,
+                 "武汉汉口火车站全面消毒", caption)
+    assert heads(page) == ["长篇通讯见闻", "武汉汉口火车站全面消毒"]
+    assert page.articles[0].paragraphs == [P1, "老手艺有了新传人", P2, "新产业带来新机遇", P3]
+    assert page.articles[1].paragraphs == [caption]
+    # the same series with a section of text after the line: an intertitle
+    page = parse("长篇通讯见闻", P1, "老手艺有了新传人", P2, "新产业带来新机遇", P3,
+                 "老街坊过上新日子", P1)
+    assert heads(page) == ["长篇通讯见闻"]
