@@ -164,6 +164,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
         return False
+    if cur.package and len(run) == 1 and not ctx.caption:  # a package's sub-stories come with
+        return False                                        # their bylines; one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))

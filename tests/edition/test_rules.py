@@ -339,3 +339,21 @@ def test_a_photo_item_after_a_story_with_intertitles_is_its_own_article() -> Non
     page = parse("长篇通讯见闻", P1, "老手艺有了新传人", P2, "新产业带来新机遇", P3,
                  "老街坊过上新日子", P1)
     assert heads(page) == ["长篇通讯见闻"]
+
+
+def test_one_line_inside_a_package_of_sub_stories_stays_in_it() -> None:
+    # after an editor's note signed ——编者, sub-stories come with their bylines; a lone
+    # line between their paragraphs is their text (here a column fragment), not a new story
+    page = parse("扎根一线 贡献力量（青春派）", P1, "——编 者", "第一书记瞄准痛点——",
+                 "让“金饭碗”端得更稳", "本报记者 方晓", P2, "吞达村是国家级非物质文化遗产",
+                 "水磨藏香的发源地，有着近1400年的历史。", "村干部育苗不停歇——", "“办法总比困难多”",
+                 "本报记者 叶舟", P3)
+    a = only(page)
+    assert a.paragraphs[-7:] == [P2, "吞达村是国家级非物质文化遗产",
+                                 "水磨藏香的发源地，有着近1400年的历史。", "村干部育苗不停歇——",
+                                 "“办法总比困难多”", "本报记者 叶舟", P3]
+    # a photo caption after the line still makes it an item of its own
+    page = parse("扎根一线 贡献力量（青春派）", P1, "——编 者", "第一书记瞄准痛点——",
+                 "让“金饭碗”端得更稳", "本报记者 方晓", P2, "花开满园", "图为游客在园中赏花。")
+    assert heads(page)[-1] == "花开满园"
+    assert page.articles[-1].paragraphs == ["图为游客在园中赏花。"]
