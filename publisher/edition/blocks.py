@@ -95,4 +95,21 @@ def split_blocks(
         else:
             blocks.append(Block(joined, "text"))
             seen_text = True
+    _numbered_items(blocks)
     return blocks
+
+
+_ITEM_NO = re.compile(r"^[1-9]\d?$")
+
+
+def _numbered_items(blocks: list[Block]) -> None:
+    """A bare number between paragraphs (1, 2 … over the questions of an interview) numbers
+    the story's items; page numbers stand above the first story (03) or are printed 第3版."""
+    texts = [i for i, b in enumerate(blocks) if b.role == "text"]
+    if len(texts) < 2:
+        return
+    first, last = texts[0], texts[-1]
+    for i in range(first + 1, last):
+        block = blocks[i]
+        if block.role == "furniture" and _ITEM_NO.match(block.text):
+            block.role = "text"

@@ -47,7 +47,7 @@ def _starts_with_verb(text: str) -> bool:
 
 
 def _sub_like(text: str) -> bool:
-    return bool(P.SUB_START.match(text) or P.SUB_END.search(text))
+    return bool(P.SUB_START.match(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
 
 
 def _headline_index(run: list[str]) -> int:

@@ -16,6 +16,7 @@ from publisher.edition.words import echoed_across, word_across, word_ends
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
+_CLOSERS = set("）)》”’」』")
 _FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其所而并且也都就还又再很没这那每各该")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
@@ -125,6 +126,9 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if (first in _STARTS_INSIDE and left_is_start and under_heading and heading_like(left)
             and left.endswith(("）", ")")) and P.COLUMN_TAG.search(left)):
         return False  # a tagged headline under its kicker (…（权威发布）) over a lost first column
+    if (first in _CLOSERS and left_is_start and heading_like(left) and not unbalanced(left)
+            and not is_lead(left)):
+        return False  # a closing bracket or quote that nothing opens: the text before it was lost
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
     if last in _ENDS_PARAGRAPH:
@@ -186,14 +190,30 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     return True
 
 
-def join_fragments(texts: list[str], starts_ok: list[bool]) -> list[tuple[int, str]]:
-    """Merge consecutive fragments; returns (index of first fragment, merged text)."""
+def _label(text: str) -> bool:
+    """A line that is a label or an intertitle by its shape (核心阅读, 一、…, …：, 【…】)."""
+    return bool(P.FRONT_LABEL.match(text) or P.SIDEBAR_LABEL.match(text)
+                or P.ORDINAL_PREFIX.match(text) or text.endswith(("：", ":"))
+                or text[:1] in "【■□●◆")
+
+
+def join_fragments(texts: list[str], starts_ok: list[bool],
+                   opening: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """Merge consecutive fragments; returns (index of first fragment, merged text).
+
+    `opening`: fragments right under a byline printed below a heading: the story's first
+    paragraph starts there, so a heading-like line goes on in the text under it.
+    """
     out: list[tuple[int, str]] = []
     page = "\n".join(texts)
     for i, text in enumerate(texts):
         if out and starts_ok[i]:
             idx, prev = out[-1]
             single = idx == i - 1
+            if (single and idx in opening and heading_like(prev) and not heading_like(text)
+                    and not _label(prev) and not is_lead(text)):
+                out[-1] = (idx, prev + text)
+                continue
             before = out[-2][1] if len(out) >= 2 else ""
             after_text = bool(before) and not heading_like(before)
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,

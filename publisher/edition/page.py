@@ -10,7 +10,7 @@ from publisher.edition import patterns as P
 from publisher.edition.blocks import Block, split_blocks
 from publisher.edition.decode import decode_page
 from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
-from publisher.edition.join import join_fragments
+from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
 from publisher.edition.segment import Draft, Unit, segment
 from publisher.identity import article_key
@@ -83,7 +83,10 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     for n in range(len(pieces) - 1):  # no sentence end right before a lead: a subheadline
         if pieces[n + 1].kind == "lead" and _unended(pieces[n].text):
             joinable[n] = False
-    merged = join_fragments([u.text for u in pieces], joinable)
+    # the first block under a byline printed below a heading opens the story's text
+    opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind == "byline"
+                        and pieces[n - 2].kind == "text" and heading_like(pieces[n - 2].text))
+    merged = join_fragments([u.text for u in pieces], joinable, opening)
     units: list[Unit] = []
     remap: dict[int, int] = {}
     for n, (first, text) in enumerate(merged):
@@ -118,7 +121,7 @@ def to_article(draft: Draft, number: int, edition_date: dt.date | None,
         dateline = Dateline(place=credit.place, date=credit.date)
     first = draft.paragraphs[0] if draft.paragraphs else ""
     incomplete = draft.continued_from is None and (
-        not draft.header.headline or bool(_INCOMPLETE.match(first)))
+        not draft.header.headline or bool(_INCOMPLETE.match(first) or P.LEAD_REST.match(first)))
     return Article(
         id=article_key(number, draft.header.headline),
         headline=draft.header.headline,

@@ -37,6 +37,8 @@ LEAD_DIAN = re.compile(
 #: the end of a lead whose first column was lost: 日电（记者X）, 电（记者X）, （记者X）
 LEAD_TAIL = re.compile(r"^(?:\d{0,2}日)?电?\s*[（(](?:本报|特约)?记者(?!手记|札记|观察)"
                        r"[^（）()]{1,30}[）)]")
+#: the rest of a credit whose opening was lost with the first column: 林）…, 心萍）… (not 一）)
+LEAD_REST = re.compile(r"^(?![0-9一二三四五六七八九十]+[）)])[\u4e00-\u9fff·]{0,4}[）)]")
 LEAD_XUN = re.compile(
     r"^(?P<src>[\u4e00-\u9fff—\-·]{1,16}?)讯\s*(?:[（(](?P<cred>[^（）()]{1,60})[）)])?"
 )
@@ -61,6 +63,8 @@ COLUMN_TAG = re.compile(
 TERMINAL = "。！？!?…"
 SUB_START = re.compile(r"^(?:——|—|写在|论|访|探访|回访|纪念|记|要求|强调|部署)")
 SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|出席|讲话|致辞)$")
+#: the number of a series closing a subheadline: …抓落实⑥, …命运共同体意识（38）, …述评之一
+SERIES_END = re.compile(r"(?:[\u2460-\u2473]|[（(]\d{1,3}[）)]|之[一二三四五六七八九十]{1,3})$")
 KICKER_END = re.compile(r"(?:——|—|强调|表示|指出|认为|宣布|提出|：|:)$")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 

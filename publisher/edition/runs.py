@@ -101,7 +101,7 @@ def off_series(text: str, before: list[str], *, far: bool = False) -> bool:
 def opens_story(nxt: Unit | None) -> bool:
     """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
     return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
-                                or bool(P.LEAD_TAIL.match(nxt.text)))
+                                or bool(P.LEAD_TAIL.match(nxt.text) or P.LEAD_REST.match(nxt.text)))
 
 
 @dataclass
@@ -158,10 +158,14 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
+    if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
+        return True                     # the shape of the story's intertitles
     if ctx.siblings or ctx.jumps:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
         return False
+    if cur.package and len(run) == 1 and not ctx.caption:  # a package's sub-stories come with
+        return False                                        # their bylines; one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
@@ -178,4 +182,5 @@ def caption_follows(stretch: list[Unit]) -> bool:
 
 def sub_ok(text: str) -> bool:
     """A line after the headline that really is a subheadline, not the story's first words."""
-    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text))
+    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text)
+                or P.SERIES_END.search(text))

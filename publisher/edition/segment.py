@@ -36,7 +36,9 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
     drafts: list[Draft] = []
     cur: Draft | None = None
     runs = find_runs(units)
-    shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs if not strong(units, a, b)}
+    # a bare number (1, 2 … over an interview's questions) is no heading: nobody's sibling
+    shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs
+              if not strong(units, a, b) and not (b == a + 1 and P.ORDINAL.match(units[a].text))}
     starts = [a for a, _ in runs]
     cur_start = 0
     i = 0

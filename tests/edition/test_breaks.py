@@ -304,3 +304,39 @@ def test_a_list_cut_after_one_character_of_its_next_item_continues() -> None:
     assert only(page).paragraphs == [P1, left + right, P2]
     page = parse("老厂焕新颜", P1, "稳就业、保民生", "今年以来，各地出台政策稳定就业。")
     assert heads(page) == ["老厂焕新颜", "稳就业、保民生"]  # whole items: a heading
+
+
+def test_a_block_opening_with_a_bracket_nothing_opened_is_a_lost_first_column() -> None:
+    # under a signed feature the lone line would be its intertitle; the `林）` left of a
+    # credit (its `（记者` lost with the first column) says a new story starts there
+    page = parse("古村新貌", "本报记者 叶舟", P1, P2, "习近平会见老挝总理通伦",
+                 "林）国家主席习近平6日在人民大会堂会见老挝总理通伦。", P1)
+    assert heads(page) == ["古村新貌", "习近平会见老挝总理通伦"]
+    second = page.articles[1]
+    assert second.paragraphs == ["林）国家主席习近平6日在人民大会堂会见老挝总理通伦。", P1]
+    assert second.incomplete_start
+    # a bare `）` is not glued to the heading above it
+    page = parse("古村新貌", "本报记者 叶舟", P1, P2, "习近平同基里巴斯总统马茂会谈",
+                 "）国家主席习近平6日在人民大会堂同基里巴斯总统马茂会谈。")
+    assert heads(page) == ["古村新貌", "习近平同基里巴斯总统马茂会谈"]
+    assert page.articles[1].incomplete_start
+    # a bracket the fragment opened closes in the next block as usual
+    left = "据介绍，该项目由中国建筑集团（中建"
+    page = parse("新桥通车", P1, left, "八局）承建，全长1.2公里。")
+    assert only(page).paragraphs == [P1, left + "八局）承建，全长1.2公里。"]
+
+
+def test_the_first_block_under_a_byline_below_a_heading_goes_on_in_the_next() -> None:
+    # a byline is followed by the story's text: a heading-like first block is a column
+    # fragment of its first paragraph, not a new story's headline
+    left, right = "正值泰国榴莲等水果的收获", "季节，来自中国的大量订单让泰国果农喜上眉梢。"
+    page = parse("“这是难能可贵的友谊”（患难见真情）", "新华社记者 李晓红", left, right, P1)
+    a = only(page)
+    assert a.authors == ["李晓红"]
+    assert a.paragraphs == [left + right, P1]
+    # a byline printed after the text closes its story: the heading under it opens the next
+    page = parse("坚持以人民为中心", P1, "本报评论员", "正值泰国榴莲等水果的收获", right)
+    assert heads(page) == ["坚持以人民为中心", "正值泰国榴莲等水果的收获"]
+    # a label under the byline stays a label
+    page = parse("山区小镇迎来新变化", "本报记者 叶舟", "核心阅读", P1, P2)
+    assert only(page).paragraphs == ["核心阅读", P1, P2]

@@ -295,3 +295,65 @@ def test_package_items_go_on_after_a_jump() -> None:
     page = parse("古村新貌", P1, "村干部育苗不停歇——", "“办法总比困难多”", "本报记者 叶舟", P2,
                  "第一书记瞄准痛点——", "让“金饭碗”端得更稳", "本报记者 方晓", P3)
     assert heads(page) == ["古村新貌", "“办法总比困难多”", "让“金饭碗”端得更稳"]
+
+
+def test_bare_numbers_between_paragraphs_number_the_items_of_a_story() -> None:
+    # 1, 2 over the questions of an interview are the story's, not page numbers (06 above
+    # the first story is one), and they are no siblings of a short item's headline after it
+    q1, a1 = "问：请您介绍一下《条例》制定的背景？", "答：党中央高度重视这项工作，我们着手起草。"
+    q2, a2 = "问：《条例》主要有哪些内容？", "答：《条例》共9章41条，涵盖了各个方面。"
+    caption = "9月2日，国道213线青海段开始沥青摊铺施工。图为施工现场。"
+    page = parse("06", "以高质量党建推动企业高质量发展", "负责人就颁布《条例》答记者问", P1,
+                 "1", q1, a1, "2", q2, a2, "高原筑路", caption, number=6)
+    assert heads(page) == ["以高质量党建推动企业高质量发展", "高原筑路"]
+    first = page.articles[0]
+    assert first.subheadline == "负责人就颁布《条例》答记者问"
+    assert first.paragraphs == [P1, "1", q1, a1, "2", q2, a2]
+    assert page.articles[1].paragraphs == [caption]
+    assert page.roles[0] == ("furniture", "06")
+
+
+def test_a_line_closing_with_the_number_of_a_series_is_the_subheadline() -> None:
+    # printed without its ——, a line ending in ⑥, （38） or 之一 under a headline is the
+    # subheadline of a series, not the story's first paragraph
+    for sub in ("让干部有更多时间和精力抓落实⑥", "抗击疫情离不开命运共同体意识（38）",
+                "学习贯彻新发展理念系列述评之一"):
+        a = only(parse("决不能亏待“干将”“闯将”（人民观点）", sub, P1, P2))
+        assert (a.headline, a.subheadline) == ("决不能亏待“干将”“闯将”（人民观点）", sub)
+        assert a.paragraphs == [P1, P2]
+    # a plain line there is still the story's start
+    a = only(parse("决不能亏待“干将”“闯将”（人民观点）", "让干部有更多时间和精力抓落实", P1))
+    assert a.subheadline is None
+    assert a.paragraphs == ["让干部有更多时间和精力抓落实", P1]
+
+
+def test_a_photo_item_after_a_story_with_intertitles_is_its_own_article() -> None:
+    # a line like the story's intertitles, but a photo caption follows it: a new item
+    caption = "3月20日，救援队队员对关闭了58天的火车站开展消毒工作。图为消毒现场。"
+    page = parse("长篇通讯见闻", P1, "老手艺有了新传人", P2, "新产业带来新机遇", P3,
+                 "武汉汉口火车站全面消毒", caption)
+    assert heads(page) == ["长篇通讯见闻", "武汉汉口火车站全面消毒"]
+    assert page.articles[0].paragraphs == [P1, "老手艺有了新传人", P2, "新产业带来新机遇", P3]
+    assert page.articles[1].paragraphs == [caption]
+    # the same series with a section of text after the line: an intertitle
+    page = parse("长篇通讯见闻", P1, "老手艺有了新传人", P2, "新产业带来新机遇", P3,
+                 "老街坊过上新日子", P1)
+    assert heads(page) == ["长篇通讯见闻"]
+
+
+def test_one_line_inside_a_package_of_sub_stories_stays_in_it() -> None:
+    # after an editor's note signed ——编者, sub-stories come with their bylines; a lone
+    # line between their paragraphs is their text (here a column fragment), not a new story
+    page = parse("扎根一线 贡献力量（青春派）", P1, "——编 者", "第一书记瞄准痛点——",
+                 "让“金饭碗”端得更稳", "本报记者 方晓", P2, "吞达村是国家级非物质文化遗产",
+                 "水磨藏香的发源地，有着近1400年的历史。", "村干部育苗不停歇——", "“办法总比困难多”",
+                 "本报记者 叶舟", P3)
+    a = only(page)
+    assert a.paragraphs[-7:] == [P2, "吞达村是国家级非物质文化遗产",
+                                 "水磨藏香的发源地，有着近1400年的历史。", "村干部育苗不停歇——",
+                                 "“办法总比困难多”", "本报记者 叶舟", P3]
+    # a photo caption after the line still makes it an item of its own
+    page = parse("扎根一线 贡献力量（青春派）", P1, "——编 者", "第一书记瞄准痛点——",
+                 "让“金饭碗”端得更稳", "本报记者 方晓", P2, "花开满园", "图为游客在园中赏花。")
+    assert heads(page)[-1] == "花开满园"
+    assert page.articles[-1].paragraphs == ["图为游客在园中赏花。"]
