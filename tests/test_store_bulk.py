@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from sqlalchemy import insert, select, text
 
-from publisher.store import SqlStore
+from publisher.store import SqlStore, bulk
 from publisher.store import tables as t
 from publisher.store.bulk import insert_many, update_many
 
@@ -73,3 +74,18 @@ def test_nothing_to_write_is_no_statement(store: SqlStore) -> None:
         update_many(conn, t.ingest_files, "id", [])
     with store.read() as conn:
         assert conn.scalar(text("SELECT count(*) FROM ingest_files")) == 0
+
+
+def test_many_rows_go_in_chunks(store: SqlStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk, "CHUNK", 2)
+    many = [{**r, "id": n + 1} for n, r in enumerate(rows(0) + rows(0) + rows(0)[:1])]
+    with store.tx() as conn:
+        insert_many(conn, t.ingest_files, many)  # 7 rows: 2 + 2 + 2 + 1
+        update_many(conn, t.ingest_files, "id", [{"id": n + 1, "status": "unchanged"}
+                                                 for n in range(5)])
+    f = t.ingest_files
+    with store.read() as conn:
+        got = conn.execute(select(f.c.id, f.c.path, f.c.status).order_by(f.c.id)).all()
+    assert [r.id for r in got] == list(range(1, 8))
+    assert [r.path for r in got] == [r["path"] for r in many]
+    assert [r.status for r in got] == ["unchanged"] * 5 + ["ingested"] * 2

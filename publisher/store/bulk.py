@@ -24,6 +24,10 @@ from sqlalchemy.engine import Dialect
 
 Rows = Sequence[dict[str, Any]]
 
+# rows per statement: a fan-out of 500 events to 1,000 endpoints is 500,000 rows,
+# which as one JSON document would be about 100 MB in the client and the server
+CHUNK = 5000
+
 
 def _bound(column: Column[Any], dialect: Dialect, values: list[Any]) -> list[Any]:
     # the dialect's own type (SQLite's DATETIME writes its string format), as
@@ -72,9 +76,12 @@ def _iso(value: Any) -> str:
 
 
 def insert_many(conn: Connection, table: Table, rows: Rows) -> None:
-    """INSERT *rows* (dicts with the same keys) into *table*."""
-    if not rows:
-        return
+    """INSERT *rows* (dicts with the same keys) into *table*, CHUNK rows a statement."""
+    for at in range(0, len(rows), CHUNK):
+        _insert(conn, table, rows[at:at + CHUNK])
+
+
+def _insert(conn: Connection, table: Table, rows: Rows) -> None:
     cols = _columns(conn, table, rows)
     names = list(cols)
     into = f"INSERT INTO {table.name} ({', '.join(names)})"
@@ -87,9 +94,13 @@ def insert_many(conn: Connection, table: Table, rows: Rows) -> None:
 
 
 def update_many(conn: Connection, table: Table, key: str, rows: Rows) -> None:
-    """UPDATE *table* row by row: each dict names its row by *key* and sets the rest."""
-    if not rows:
-        return
+    """UPDATE *table* row by row: each dict names its row by *key* and sets the rest;
+    CHUNK rows a statement."""
+    for at in range(0, len(rows), CHUNK):
+        _update(conn, table, key, rows[at:at + CHUNK])
+
+
+def _update(conn: Connection, table: Table, key: str, rows: Rows) -> None:
     cols = _columns(conn, table, rows)
     names = list(cols)
     sets = [k for k in names if k != key]
