@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from edition.helpers import heads, only, parse
+from edition.helpers import heads, only, page_bytes, parse
+from publisher.edition import parse_paths
 from publisher.models import Dateline, Publication
 
 P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
@@ -357,3 +359,21 @@ def test_one_line_inside_a_package_of_sub_stories_stays_in_it() -> None:
                  "让“金饭碗”端得更稳", "本报记者 方晓", P2, "花开满园", "图为游客在园中赏花。")
     assert heads(page)[-1] == "花开满园"
     assert page.articles[-1].paragraphs == ["图为游客在园中赏花。"]
+
+
+def test_a_story_repeated_over_a_continuation_runs_to_its_jump(tmp_path: Path) -> None:
+    # another page repeats the headline over （上接第一版）: the story on page 1 runs to its
+    # （下转第七版）: a byline-headed sub-story of a package before the jump is its text
+    folder = tmp_path / "city-daily" / "2026-04-02"
+    folder.mkdir(parents=True)
+    note = "近日，我们走访了几位扎根乡村的青年干部，听他们讲述一线的故事。"
+    front = page_bytes("青年干部扎根乡村", note, "——编 者", "村干部找门路——", "“办法总比困难多”",
+                       "本报记者 叶舟", P1, P2 + "（下转第七版）", "另一条消息",
+                       "本报讯（记者甲乙）今天，另一件事发生了。")
+    (folder / "01.txt").write_bytes(front)
+    (folder / "07.txt").write_bytes(page_bytes("第 7 版", "青年干部扎根乡村", "（上接第一版）", P3))
+    ed = parse_paths([folder])
+    assert [(a.headline, a.pages) for a in ed.articles] == [
+        ("青年干部扎根乡村", [1, 7]), ("另一条消息", [1])]
+    assert ed.articles[0].paragraphs == [note, "——编 者", "村干部找门路——", "“办法总比困难多”",
+                                         "本报记者 叶舟", P1, P2, P3]
