@@ -172,12 +172,15 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
                 and not ctx.caption)
 
 
-_CAPTION = re.compile(r"^(?:图为|(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,])|图为|摄）?$")
+_CAPTION = re.compile(r"图为|摄）?$")
+_CAPTION_DAY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
 
 
 def caption_follows(stretch: list[Unit]) -> bool:
-    """A photo caption: a few lines, 图为…, opening with the day, ending with 摄."""
-    return 0 < len(stretch) <= 3 and any(_CAPTION.search(u.text) for u in stretch)
+    """A photo caption: a few lines, 图为…, ending with 摄, or opening with the day (its
+    first line: a later paragraph of a story opens with a date as often)."""
+    return 0 < len(stretch) <= 3 and (any(_CAPTION.search(u.text) for u in stretch)
+                                      or bool(_CAPTION_DAY.match(stretch[0].text)))
 
 
 def sub_ok(text: str) -> bool:

@@ -377,3 +377,18 @@ def test_a_story_repeated_over_a_continuation_runs_to_its_jump(tmp_path: Path) -
         ("青年干部扎根乡村", [1, 7]), ("另一条消息", [1])]
     assert ed.articles[0].paragraphs == [note, "——编 者", "村干部找门路——", "“办法总比困难多”",
                                          "本报记者 叶舟", P1, P2, P3]
+
+
+def test_a_date_opening_only_a_later_paragraph_is_no_photo_caption() -> None:
+    # a caption opens with the day; a story's third paragraph after an intertitle may too,
+    # and that intertitle stays one of its series
+    dated = "2018年4月10日，我国决定在扩大开放方面采取一系列新的重大举措。"
+    page = parse("长篇通讯见闻", P1, "老厂区的新变化", P2, "新厂区的新面貌", P3, P1, dated,
+                 "另一条消息", "本报讯（记者甲乙）今天，另一件事发生了。")
+    assert heads(page) == ["长篇通讯见闻", "另一条消息"]
+    assert page.articles[0].paragraphs == [P1, "老厂区的新变化", P2, "新厂区的新面貌", P3, P1,
+                                           dated]
+    # opening the stretch under the heading, the day still makes a photo item of it
+    page = parse("长篇通讯见闻", P1, "老厂区的新变化", P2, "新厂区的新面貌", dated,
+                 "另一条消息", "本报讯（记者甲乙）今天，另一件事发生了。")
+    assert heads(page) == ["长篇通讯见闻", "新厂区的新面貌", "另一条消息"]
