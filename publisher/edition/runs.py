@@ -128,6 +128,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
+    if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
+        return False  # no headline opens with a list number (二、…, （三）…): a section of the
+                      # story, also one opening with its own lead (二、据新华社北京3月20日电)
     if ended(ctx.prev):
         return True
     if opens_story(nxt) or ctx.known:

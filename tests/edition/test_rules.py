@@ -392,3 +392,17 @@ def test_a_date_opening_only_a_later_paragraph_is_no_photo_caption() -> None:
     page = parse("长篇通讯见闻", P1, "老厂区的新变化", P2, "新厂区的新面貌", dated,
                  "另一条消息", "本报讯（记者甲乙）今天，另一件事发生了。")
     assert heads(page) == ["长篇通讯见闻", "新厂区的新面貌", "另一条消息"]
+
+
+def test_a_numbered_heading_is_a_section_of_the_story_even_over_a_lead() -> None:
+    # a compiled story: each section its own lead under a numbered heading; no headline
+    # opens with a list number
+    lead1 = "据新华社北京3月20日电 3月20日，外长应约同甲国外长通电话。"
+    lead2 = "据新华社北京3月20日电 3月20日，外长同乙国外长通电话。"
+    page = parse("外长分别同两国外长通电话", lead1, "一、甲国外长表示", P1,
+                 "二、据新华社北京3月20日电", lead2, P2)
+    a = only(page)
+    assert a.headline == "外长分别同两国外长通电话"
+    assert a.paragraphs == [lead1.replace(" ", ""), "一、甲国外长表示", P1,
+                            "二、据新华社北京3月20日电", lead2.replace(" ", ""), P2]
+    assert a.source == "新华社"
