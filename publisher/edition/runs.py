@@ -117,6 +117,7 @@ class Context:
     two_part: bool = False  # one line of two phrases set apart, no run of its shape before
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
+    resumes: bool = False  # the story's intertitles of another shape go on after it
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -163,7 +164,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
         return True                     # the shape of the story's intertitles
-    if ctx.siblings or ctx.jumps:
+    if ctx.siblings or ctx.jumps or ctx.resumes:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
         return False

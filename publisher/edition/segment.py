@@ -82,12 +82,16 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                          far=True)
         later = bisect.bisect_right(starts, i)
         stop = starts[later] if later < len(starts) else len(units)
+        # the story's own series of intertitles goes on after this run: it is inside the story
+        series = {shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i} - {None, mine}
+        resumes = any(shapes.get(a) in series for a in starts[later:hi])
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
                                 and not any(a < i for a in sibs)),
                       caption=caption_follows(units[k:stop]),
-                      known=any("".join(t.split()) in known for t in run))
+                      known=any("".join(t.split()) in known for t in run),
+                      resumes=resumes)
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i

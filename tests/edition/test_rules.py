@@ -406,3 +406,16 @@ def test_a_numbered_heading_is_a_section_of_the_story_even_over_a_lead() -> None
     assert a.paragraphs == [lead1.replace(" ", ""), "一、甲国外长表示", P1,
                             "二、据新华社北京3月20日电", lead2.replace(" ", ""), P2]
     assert a.source == "新华社"
+
+
+def test_a_lone_line_inside_a_series_of_the_storys_intertitles_is_the_storys() -> None:
+    # the story's quoted intertitles go on after the plain line: it is no new story's
+    # headline (a column fragment, one more intertitle), however little else says so
+    q1, q2 = "“我们要把工厂办好”", "“新厂区是我们的骄傲”"
+    page = parse("长篇通讯见闻", P1, q1, P2, "老厂长至今记得那个冬天", P3, q2, P1)
+    a = only(page)
+    assert a.paragraphs == [P1, q1, P2, "老厂长至今记得那个冬天", P3, q2, P1]
+    assert a.intertitles == [1, 3, 5]
+    # with no intertitle of the story after it, the line still opens a story
+    page = parse("长篇通讯见闻", P1, q1, P2, q2, P2, "老厂长至今记得那个冬天", P3)
+    assert heads(page) == ["长篇通讯见闻", "老厂长至今记得那个冬天"]
