@@ -65,7 +65,11 @@ def shape(run: list[str]) -> tuple[int, bool, bool, bool, bool]:
     """
     first = run[0]
     dash = first.endswith("—")
-    return (0 if dash else len(run), dash, len(run) == 1 and first.startswith("“"),
+    size = len(run)
+    while size >= 2 and "，" in run[size - 1] and not run[size - 1].startswith("—") and not (
+            tagged(run[size - 1])):
+        size -= 1  # a comma line under the heading is a pull quote or the text's first words
+    return (0 if dash else size, dash, size == 1 and first.startswith("“"),
             "，" in first, _intertitle_shaped(run))
 
 

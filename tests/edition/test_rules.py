@@ -419,3 +419,12 @@ def test_a_lone_line_inside_a_series_of_the_storys_intertitles_is_the_storys() -
     # with no intertitle of the story after it, the line still opens a story
     page = parse("长篇通讯见闻", P1, q1, P2, q2, P2, "老厂长至今记得那个冬天", P3)
     assert heads(page) == ["长篇通讯见闻", "老厂长至今记得那个冬天"]
+
+
+def test_a_comma_line_under_an_intertitle_does_not_change_its_shape() -> None:
+    # the comma line is the text's first words (or a pull quote): the quoted line over it is
+    # one of the feature's quoted intertitles, not a new story's headline
+    q1, q2 = "“我们要把工厂办好”", "“新厂区是我们的骄傲”"
+    words = "厂长一出门，工人们就围了上来"
+    page = parse("长篇通讯见闻", P1, q1, P2, q2, words, P3)
+    assert only(page).paragraphs == [P1, q1, P2, q2, words, P3]
