@@ -57,8 +57,13 @@ def _intertitle_shaped(run: list[str]) -> bool:
     return False
 
 
-def shape(run: list[str]) -> tuple[int, bool, bool, bool, bool]:
-    """What a series of intertitles has in common: size, ——, opening quote, comma, numbering.
+#: size, `——` ending, opening quote, comma, two phrases set apart, numbering
+Shape = tuple[int, bool, bool, bool, bool, bool]
+
+
+def shape(run: list[str]) -> Shape:
+    """What a series of intertitles has in common: size, ——, opening quote, comma, a line of
+    two phrases set apart by a space (主动请战 奋勇抗疫), numbering.
 
     A `X——` intertitle is a series whether or not its second line is heading-short.
     Numbering (`一、`, `冷思考1：`) counts only for runs after this one: see same_series.
@@ -70,11 +75,11 @@ def shape(run: list[str]) -> tuple[int, bool, bool, bool, bool]:
             tagged(run[size - 1])):
         size -= 1  # a comma line under the heading is a pull quote or the text's first words
     return (0 if dash else size, dash, size == 1 and first.startswith("“"),
-            "，" in first, _intertitle_shaped(run))
+            "，" in first, size == 1 and bool(P.TWO_PART.match(first)), _intertitle_shaped(run))
 
 
-def same_series(mine: tuple[int, bool, bool, bool, bool],
-                other: tuple[int, bool, bool, bool, bool] | None, *, before: bool) -> bool:
+def same_series(mine: Shape,
+                other: Shape | None, *, before: bool) -> bool:
     """Whether another weak run of the story is a sibling of this one.
 
     Runs before it belong to the current story whatever their numbering; a plain line
@@ -82,7 +87,7 @@ def same_series(mine: tuple[int, bool, bool, bool, bool],
     """
     if other is None:
         return False
-    return other[:4] == mine[:4] if before else other == mine
+    return other[:5] == mine[:5] if before else other == mine
 
 
 def off_series(text: str, before: list[str], *, far: bool = False) -> bool:

@@ -88,7 +88,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
-                                and not any(a < i for a in sibs)),
+                                and not any(a < i and shapes[a][:4] == mine[:4]
+                                            for a in starts[lo:hi] if a in shapes)),
                       caption=caption_follows(units[k:stop]),
                       known=any("".join(t.split()) in known for t in run),
                       resumes=resumes)

@@ -428,3 +428,11 @@ def test_a_comma_line_under_an_intertitle_does_not_change_its_shape() -> None:
     words = "厂长一出门，工人们就围了上来"
     page = parse("长篇通讯见闻", P1, q1, P2, q2, words, P3)
     assert only(page).paragraphs == [P1, q1, P2, q2, words, P3]
+
+
+def test_a_two_phrase_headline_is_no_sibling_of_a_plain_line() -> None:
+    # a line of two phrases set apart (重点工程 有序施工) is a shape of its own: the plain line
+    # before it has no sibling and heads its own story
+    page = parse("老厂区迎来新变化", P1, "坚决把关怀落到实处", P2, "重点工程 有序施工", P3)
+    assert heads(page) == ["老厂区迎来新变化", "坚决把关怀落到实处", "重点工程 有序施工"]
+    assert [a.paragraphs for a in page.articles] == [[P1], [P2], [P3]]
