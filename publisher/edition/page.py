@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 
 from publisher.edition import patterns as P
 from publisher.edition.blocks import Block, split_blocks
@@ -156,12 +157,13 @@ def unique_ids(articles: list[Article]) -> None:
 def parse_page(
     data: bytes, *, number: int, edition_date: dt.date | None = None,
     publication: Publication | None = None, name: str | None = None, file: str | None = None,
-    known: frozenset[str] = frozenset(),
+    known: Mapping[str, int] | None = None,
 ) -> Page:
     """Parse one page file's bytes into a Page with articles and block roles.
 
     `known`: headlines of this page's stories that jump, as other pages repeat them over
-    （上接第N版） (spaces removed): such a heading opens its story.
+    （上接第N版） (spaces removed), and the page of that continuation: such a heading opens
+    its story, which runs to its （下转…）.
     """
     text = normalize_text(decode_page(data, file=file or f"page {number}"))
     names = frozenset(n for n in (publication.name if publication else None,) if n)
@@ -169,7 +171,7 @@ def parse_page(
                           masthead=frozenset(publication.masthead) if publication else frozenset())
     blocks = _page_top(blocks, find_paper=not names, page_name=name)
     units, owner = build_units(blocks)
-    drafts = segment(units, known)
+    drafts = segment(units, known or {})
     articles = [to_article(d, number, edition_date, name) for d in drafts
                 if d.header.headline or d.paragraphs]
     unique_ids(articles)

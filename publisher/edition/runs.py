@@ -57,20 +57,29 @@ def _intertitle_shaped(run: list[str]) -> bool:
     return False
 
 
-def shape(run: list[str]) -> tuple[int, bool, bool, bool, bool]:
-    """What a series of intertitles has in common: size, ——, opening quote, comma, numbering.
+#: size, `——` ending, opening quote, comma, two phrases set apart, numbering
+Shape = tuple[int, bool, bool, bool, bool, bool]
+
+
+def shape(run: list[str]) -> Shape:
+    """What a series of intertitles has in common: size, ——, opening quote, comma, a line of
+    two phrases set apart by a space (主动请战 奋勇抗疫), numbering.
 
     A `X——` intertitle is a series whether or not its second line is heading-short.
     Numbering (`一、`, `冷思考1：`) counts only for runs after this one: see same_series.
     """
     first = run[0]
     dash = first.endswith("—")
-    return (0 if dash else len(run), dash, len(run) == 1 and first.startswith("“"),
-            "，" in first, _intertitle_shaped(run))
+    size = len(run)
+    while size >= 2 and "，" in run[size - 1] and not run[size - 1].startswith("—") and not (
+            tagged(run[size - 1])):
+        size -= 1  # a comma line under the heading is a pull quote or the text's first words
+    return (0 if dash else size, dash, size == 1 and first.startswith("“"),
+            "，" in first, size == 1 and bool(P.TWO_PART.match(first)), _intertitle_shaped(run))
 
 
-def same_series(mine: tuple[int, bool, bool, bool, bool],
-                other: tuple[int, bool, bool, bool, bool] | None, *, before: bool) -> bool:
+def same_series(mine: Shape,
+                other: Shape | None, *, before: bool) -> bool:
     """Whether another weak run of the story is a sibling of this one.
 
     Runs before it belong to the current story whatever their numbering; a plain line
@@ -78,7 +87,7 @@ def same_series(mine: tuple[int, bool, bool, bool, bool],
     """
     if other is None:
         return False
-    return other[:4] == mine[:4] if before else other == mine
+    return other[:5] == mine[:5] if before else other == mine
 
 
 def off_series(text: str, before: list[str], *, far: bool = False) -> bool:
@@ -117,6 +126,7 @@ class Context:
     two_part: bool = False  # one line of two phrases set apart, no run of its shape before
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
+    resumes: bool = False  # the story's intertitles of another shape go on after it
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -128,6 +138,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
+    if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
+        return False  # no headline opens with a list number (二、…, （三）…): a section of the
+                      # story, also one opening with its own lead (二、据新华社北京3月20日电)
     if ended(ctx.prev):
         return True
     if opens_story(nxt) or ctx.known:
@@ -160,7 +173,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
         return True                     # the shape of the story's intertitles
-    if ctx.siblings or ctx.jumps:
+    if ctx.siblings or ctx.jumps or ctx.resumes:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
         return False
@@ -172,12 +185,15 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
                 and not ctx.caption)
 
 
-_CAPTION = re.compile(r"^(?:图为|(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,])|图为|摄）?$")
+_CAPTION = re.compile(r"图为|摄）?$")
+_CAPTION_DAY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
 
 
 def caption_follows(stretch: list[Unit]) -> bool:
-    """A photo caption: a few lines, 图为…, opening with the day, ending with 摄."""
-    return 0 < len(stretch) <= 3 and any(_CAPTION.search(u.text) for u in stretch)
+    """A photo caption: a few lines, 图为…, ending with 摄, or opening with the day (its
+    first line: a later paragraph of a story opens with a date as often)."""
+    return 0 < len(stretch) <= 3 and (any(_CAPTION.search(u.text) for u in stretch)
+                                      or bool(_CAPTION_DAY.match(stretch[0].text)))
 
 
 def sub_ok(text: str) -> bool:

@@ -8,6 +8,7 @@ runs.py for the evidence used.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 
 from publisher.edition import patterns as P
 from publisher.edition.header import Header, split_header
@@ -15,6 +16,7 @@ from publisher.edition.runs import (
     Context,
     caption_follows,
     off_series,
+    opens_story,
     same_series,
     shape,
     starts_article,
@@ -27,12 +29,16 @@ from publisher.edition.units import Draft, Unit
 __all__ = ["Draft", "Unit", "segment", "starts_article"]
 
 
-def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draft]:
+def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[Draft]:
     """Group units into article drafts, in page order.
 
     `known`: headlines (spaces removed) that the edition prints again over a （上接第N版）
-    continuation of a story from this page; a heading with that text opens its story.
+    continuation of a story from this page, and the page of that continuation; a heading
+    with that text opens its story, and the story runs to its （下转…） to that page: no
+    heading before the jump opens another story unless a lead follows it.
     """
+    known = known or {}
+    hold = -1  # the index of the jump that ends the known story being read
     drafts: list[Draft] = []
     cur: Draft | None = None
     runs = find_runs(units)
@@ -76,13 +82,19 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
                          far=True)
         later = bisect.bisect_right(starts, i)
         stop = starts[later] if later < len(starts) else len(units)
+        # the story's own series of intertitles goes on after this run: it is inside the story
+        series = {shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i} - {None, mine}
+        resumes = any(shapes.get(a) in series for a in starts[later:hi])
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
-                                and not any(a < i for a in sibs)),
+                                and not any(a < i and shapes[a][:4] == mine[:4]
+                                            for a in starts[lo:hi] if a in shapes)),
                       caption=caption_follows(units[k:stop]),
-                      known=any("".join(t.split()) in known for t in run))
-        if starts_article(run, ctx, cur):
+                      known=any("".join(t.split()) in known for t in run),
+                      resumes=resumes)
+        held = i < hold and not opens_story(ctx.nxt)
+        if not held and starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []
             while len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
@@ -104,6 +116,8 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
                     run.pop()
             cur = Draft(header)
             drafts.append(cur)
+            hold = _jump_end(units, j, [known[h] for t in run
+                                        if (h := "".join(t.split())) in known])
             for u in units[i:i + len(run)]:
                 u.role = cur.header.role_of(u.text)
             for u in quotes:
@@ -123,3 +137,11 @@ def segment(units: list[Unit], known: frozenset[str] = frozenset()) -> list[Draf
                 cur.add(u, intertitle=True)
         i = j
     return drafts
+
+
+def _jump_end(units: list[Unit], start: int, targets: list[int]) -> int:
+    """Where a known story's first part ends: its （下转…） to the page that repeats it."""
+    for k in range(start, len(units)):
+        if targets and units[k].jump_to == targets[0]:
+            return k
+    return -1

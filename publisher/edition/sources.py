@@ -7,6 +7,7 @@ what an operator sees parsed is what gets published.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from publisher.edition.page import parse_page
@@ -28,7 +29,7 @@ def parse_sources(sources: list[PageSource], *, publication: Publication | None,
     taken for an intertitle, and stitch continuations. A bad page raises
     EditionError naming its file."""
 
-    def read(s: PageSource, known: frozenset[str] = frozenset()) -> Page:
+    def read(s: PageSource, known: Mapping[str, int] | None = None) -> Page:
         return parse_page(s.data, number=s.number, edition_date=edition_date,
                           publication=publication, name=s.name, file=s.file, known=known)
 

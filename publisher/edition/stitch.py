@@ -14,19 +14,23 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and _WS.sub("", a) == _WS.sub("", b)
 
 
-def jumped_heads(pages: list[Page]) -> dict[int, frozenset[str]]:
-    """Per page, the headlines (spaces removed) that other pages repeat over （上接第N版）,
-    where this page read that line as an intertitle: the page is worth a second reading."""
-    heads: dict[int, set[str]] = {}
+def jumped_heads(pages: list[Page]) -> dict[int, dict[str, int]]:
+    """Per page, the headlines (spaces removed) that other pages repeat over （上接第N版）, with
+    the page of that continuation, where this page read that line as an intertitle, or as the
+    headline of an article that does not reach its （下转…） (a wrong split before the jump):
+    the page is worth a second reading."""
+    heads: dict[int, dict[str, int]] = {}
     for page in pages:
         for art in page.articles:
             if art.continued_from is not None and art.headline:
-                heads.setdefault(art.continued_from, set()).add(_WS.sub("", art.headline))
-    out: dict[int, frozenset[str]] = {}
+                heads.setdefault(art.continued_from, {})[_WS.sub("", art.headline)] = page.number
+    out: dict[int, dict[str, int]] = {}
     for page in pages:
-        mine = heads.get(page.number, set())
-        if any(role == "intertitle" and _WS.sub("", text) in mine for role, text in page.roles):
-            out[page.number] = frozenset(mine)
+        mine = heads.get(page.number, {})
+        if any(role == "intertitle" and _WS.sub("", text) in mine for role, text in page.roles) or (
+                any(art.continued_on != mine.get(_WS.sub("", art.headline), art.continued_on)
+                    for art in page.articles)):
+            out[page.number] = mine
     return out
 
 

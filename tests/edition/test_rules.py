@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from edition.helpers import heads, only, parse
+from edition.helpers import heads, only, page_bytes, parse
+from publisher.edition import parse_paths
 from publisher.models import Dateline, Publication
 
 P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
@@ -357,3 +359,80 @@ def test_one_line_inside_a_package_of_sub_stories_stays_in_it() -> None:
                  "让“金饭碗”端得更稳", "本报记者 方晓", P2, "花开满园", "图为游客在园中赏花。")
     assert heads(page)[-1] == "花开满园"
     assert page.articles[-1].paragraphs == ["图为游客在园中赏花。"]
+
+
+def test_a_story_repeated_over_a_continuation_runs_to_its_jump(tmp_path: Path) -> None:
+    # another page repeats the headline over （上接第一版）: the story on page 1 runs to its
+    # （下转第七版）: a byline-headed sub-story of a package before the jump is its text
+    folder = tmp_path / "city-daily" / "2026-04-02"
+    folder.mkdir(parents=True)
+    note = "近日，我们走访了几位扎根乡村的青年干部，听他们讲述一线的故事。"
+    front = page_bytes("青年干部扎根乡村", note, "——编 者", "村干部找门路——", "“办法总比困难多”",
+                       "本报记者 叶舟", P1, P2 + "（下转第七版）", "另一条消息",
+                       "本报讯（记者甲乙）今天，另一件事发生了。")
+    (folder / "01.txt").write_bytes(front)
+    (folder / "07.txt").write_bytes(page_bytes("第 7 版", "青年干部扎根乡村", "（上接第一版）", P3))
+    ed = parse_paths([folder])
+    assert [(a.headline, a.pages) for a in ed.articles] == [
+        ("青年干部扎根乡村", [1, 7]), ("另一条消息", [1])]
+    assert ed.articles[0].paragraphs == [note, "——编 者", "村干部找门路——", "“办法总比困难多”",
+                                         "本报记者 叶舟", P1, P2, P3]
+
+
+def test_a_date_opening_only_a_later_paragraph_is_no_photo_caption() -> None:
+    # a caption opens with the day; a story's third paragraph after an intertitle may too,
+    # and that intertitle stays one of its series
+    dated = "2018年4月10日，我国决定在扩大开放方面采取一系列新的重大举措。"
+    page = parse("长篇通讯见闻", P1, "老厂区的新变化", P2, "新厂区的新面貌", P3, P1, dated,
+                 "另一条消息", "本报讯（记者甲乙）今天，另一件事发生了。")
+    assert heads(page) == ["长篇通讯见闻", "另一条消息"]
+    assert page.articles[0].paragraphs == [P1, "老厂区的新变化", P2, "新厂区的新面貌", P3, P1,
+                                           dated]
+    # opening the stretch under the heading, the day still makes a photo item of it
+    page = parse("长篇通讯见闻", P1, "老厂区的新变化", P2, "新厂区的新面貌", dated,
+                 "另一条消息", "本报讯（记者甲乙）今天，另一件事发生了。")
+    assert heads(page) == ["长篇通讯见闻", "新厂区的新面貌", "另一条消息"]
+
+
+def test_a_numbered_heading_is_a_section_of_the_story_even_over_a_lead() -> None:
+    # a compiled story: each section its own lead under a numbered heading; no headline
+    # opens with a list number
+    lead1 = "据新华社北京3月20日电 3月20日，外长应约同甲国外长通电话。"
+    lead2 = "据新华社北京3月20日电 3月20日，外长同乙国外长通电话。"
+    page = parse("外长分别同两国外长通电话", lead1, "一、甲国外长表示", P1,
+                 "二、据新华社北京3月20日电", lead2, P2)
+    a = only(page)
+    assert a.headline == "外长分别同两国外长通电话"
+    assert a.paragraphs == [lead1.replace(" ", ""), "一、甲国外长表示", P1,
+                            "二、据新华社北京3月20日电", lead2.replace(" ", ""), P2]
+    assert a.source == "新华社"
+
+
+def test_a_lone_line_inside_a_series_of_the_storys_intertitles_is_the_storys() -> None:
+    # the story's quoted intertitles go on after the plain line: it is no new story's
+    # headline (a column fragment, one more intertitle), however little else says so
+    q1, q2 = "“我们要把工厂办好”", "“新厂区是我们的骄傲”"
+    page = parse("长篇通讯见闻", P1, q1, P2, "老厂长至今记得那个冬天", P3, q2, P1)
+    a = only(page)
+    assert a.paragraphs == [P1, q1, P2, "老厂长至今记得那个冬天", P3, q2, P1]
+    assert a.intertitles == [1, 3, 5]
+    # with no intertitle of the story after it, the line still opens a story
+    page = parse("长篇通讯见闻", P1, q1, P2, q2, P2, "老厂长至今记得那个冬天", P3)
+    assert heads(page) == ["长篇通讯见闻", "老厂长至今记得那个冬天"]
+
+
+def test_a_comma_line_under_an_intertitle_does_not_change_its_shape() -> None:
+    # the comma line is the text's first words (or a pull quote): the quoted line over it is
+    # one of the feature's quoted intertitles, not a new story's headline
+    q1, q2 = "“我们要把工厂办好”", "“新厂区是我们的骄傲”"
+    words = "厂长一出门，工人们就围了上来"
+    page = parse("长篇通讯见闻", P1, q1, P2, q2, words, P3)
+    assert only(page).paragraphs == [P1, q1, P2, q2, words, P3]
+
+
+def test_a_two_phrase_headline_is_no_sibling_of_a_plain_line() -> None:
+    # a line of two phrases set apart (重点工程 有序施工) is a shape of its own: the plain line
+    # before it has no sibling and heads its own story
+    page = parse("老厂区迎来新变化", P1, "坚决把关怀落到实处", P2, "重点工程 有序施工", P3)
+    assert heads(page) == ["老厂区迎来新变化", "坚决把关怀落到实处", "重点工程 有序施工"]
+    assert [a.paragraphs for a in page.articles] == [[P1], [P2], [P3]]
