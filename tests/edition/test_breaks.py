@@ -8,6 +8,11 @@ P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活�
 P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
 
 
+def assert_joined(head: str, left: str, right: str) -> None:
+    """Under *head*, between two paragraphs, the fragments *left* | *right* are one paragraph."""
+    assert only(parse(head, P1, left, right, P2)).paragraphs == [P1, left + right, P2], left
+
+
 def test_a_block_opening_with_a_bound_particle_continues_the_fragment_before() -> None:
     left = "为缓解欧洲各国边境管控对中欧班列运营造成"
     right = "的影响，海关日前推出允许企业自主选择通关模式的措施。"
@@ -57,8 +62,7 @@ def test_a_line_inside_a_continued_feature_is_its_intertitle() -> None:
 def test_a_lone_line_then_one_character_and_a_comma_is_a_broken_paragraph() -> None:
     left = "从进驻新区医院那天"
     right = "起，她和战友们就一直处在连轴转的工作状态。"
-    page = parse("青春闪耀一线", P1, left, right, P2)
-    assert only(page).paragraphs == [P1, left + right, P2]
+    assert_joined("青春闪耀一线", left, right)
 
 
 def test_a_heading_run_then_one_character_and_a_comma_is_a_lost_first_column() -> None:
@@ -121,8 +125,7 @@ def test_fragments_that_cannot_end_a_heading_are_joined() -> None:
                         ("公司将整改工作分解为四大方面14个", "问题，同步制定了措施。"),
                         ("可听、可看、可触的人工智能", "等新技术带来了阅读变革。"),
                         ("出席会议的有王晨、曹建明、张春贤、沈", "跃跃、吉炳轩等。")]:
-        page = parse("新桥今日通车", P1, left, right, P2)
-        assert only(page).paragraphs == [P1, left + right, P2], left
+        assert_joined("新桥今日通车", left, right)
 
 
 def test_a_source_and_dateline_alone_goes_on_in_the_next_block() -> None:
@@ -155,10 +158,9 @@ def test_a_dash_item_between_paragraphs_still_joins_its_column_break() -> None:
 
 def test_a_clause_whose_subject_is_left_before_the_break_continues() -> None:
     left, right = "加大技术创新力度，一家老厂", "也取得了突破。新车上个月正式下线。"
-    page = parse("老厂焕新颜", P1, left, right, P2)
-    assert only(page).paragraphs == [P1, left + right, P2]
+    assert_joined("老厂焕新颜", left, right)
     left, right = "火热的销售势头，给本地车企", "带来了压力，更增添了创新的动力。"
-    assert only(parse("老厂焕新颜", P1, left, right, P2)).paragraphs == [P1, left + right, P2]
+    assert_joined("老厂焕新颜", left, right)
     page = parse("老厂焕新颜", P1, "中国速度，保障持续生产", "除了加班加点，工人们还想了不少办法。")
     assert only(page).intertitles == [1]
     page = parse("老厂焕新颜", P1, "小镇的春天", "也许是下过雨，村道上还没有人影。")
@@ -181,16 +183,14 @@ def test_a_lead_cut_by_a_column_break_is_never_a_heading() -> None:
 def test_a_fragment_opening_with_a_time_or_circumstance_and_a_comma_continues() -> None:
     for left, right in (("截至4月19日，各级财政", "共安排防控资金一百多亿元，保障有力。"),
                         ("疫情发生后，许多欧洲国家", "升级了边境管控措施，班列运营受到影响。")):
-        a = only(parse("古城新生", P1, left, right, P2))
-        assert a.paragraphs == [P1, left + right, P2]
+        assert_joined("古城新生", left, right)
     a = only(parse("古城新生", P1, "近日，小镇来了客人", "乡村旅游正当时", P2))
     assert a.paragraphs[1:3] == ["近日，小镇来了客人", "乡村旅游正当时"]  # a heading below: apart
 
 
 def test_a_block_whose_first_sentence_is_a_word_ends_the_sentence_before() -> None:
     left, right = "《条例》是新时代加强企业党建的基本", "遵循。《条例》的制定实施意义重大。"
-    a = only(parse("古城新生", P1, left, right, P2))
-    assert a.paragraphs == [P1, left + right, P2]
+    assert_joined("古城新生", left, right)
 
 
 def test_a_line_with_no_sentence_end_before_a_lead_is_not_joined_to_the_headline() -> None:
@@ -210,22 +210,19 @@ def test_a_dash_item_cut_after_a_comma_under_an_intertitle_continues() -> None:
 def test_a_block_opening_with_yu_or_a_fragment_ending_in_yixilie_continues() -> None:
     for left, right in (("在磨难中成长——这种精神蕴藏", "于抗击外侮的艰辛中，也闪亮在今天。"),
                         ("入户调查、建档立卡……在一系列", "扶贫政策支持下，家乡变了模样。")):
-        a = only(parse("古城新生", P1, left, right, P2))
-        assert a.paragraphs == [P1, left + right, P2]
+        assert_joined("古城新生", left, right)
     page = parse("古城新生", P1, "小镇的春天", "于是，村里连夜组织人手修路。")  # 于是 is a word
     assert heads(page) == ["古城新生", "小镇的春天"]
 
 
 def test_a_fragment_opening_with_reported_speech_continues() -> None:
     left, right = "拉布表示，英方坚决反对将疫情政治化，完全赞同", "中方关于病毒溯源的立场。"
-    a = only(parse("古城新生", P1, left, right, P2))
-    assert a.paragraphs == [P1, left + right, P2]
+    assert_joined("古城新生", left, right)
 
 
 def test_a_zai_frame_closed_in_the_next_block_continues() -> None:
     left, right = "在以人民为中心的党中央", "坚强领导下，一场人民战争迅速打响。"
-    a = only(parse("古城新生", P1, left, right, P2))
-    assert a.paragraphs == [P1, left + right, P2]
+    assert_joined("古城新生", left, right)
     page = parse("古城新生", P1, "在希望的田野上", "在党中央的坚强领导下，村里变了样。")  # closed
     assert heads(page) == ["古城新生", "在希望的田野上"]
 
@@ -240,8 +237,7 @@ def test_a_two_part_headline_over_a_lost_first_column_is_not_joined_to_it() -> N
 
 def test_a_lone_line_whose_first_clause_is_long_before_its_comma_is_a_sentence() -> None:
     left, right = "稳健的货币政策更加注重灵活适度，加码逆周期", "调节力度，设立专项再贷款。"
-    a = only(parse("古城新生", P1, left, right, P2))
-    assert a.paragraphs == [P1, left + right, P2]
+    assert_joined("古城新生", left, right)
     a = only(parse("古城新生", P1, "勤学深悟，夯实思想基础", "这一年，委员们读书学习。", P2))
     assert a.intertitles == [1]  # short set phrases: an intertitle
 
@@ -262,22 +258,19 @@ def test_a_block_opening_with_an_ordinal_is_never_joined_to_the_heading_before()
 
 def test_a_fragment_ending_in_a_causative_waiting_for_its_object_continues() -> None:
     left, right = "贫穷、失意……生活的磨难反而使", "画家更加乐观温厚、平易近人。"
-    a = only(parse("古城新生", P1, left, right, P2))
-    assert a.paragraphs == [P1, left + right, P2]
+    assert_joined("古城新生", left, right)
     page = parse("古城新生", P1, "我国新任五位驻外大使", "国家主席根据决定任免下列大使。")  # 大使
     assert heads(page) == ["古城新生", "我国新任五位驻外大使"]
 
 
 def test_a_block_opening_with_a_speech_verb_and_a_comma_continues() -> None:
     left, right = "俄罗斯总统同中方领导人通电话时", "表示，中方及时伸出援手，展现了大国担当。"
-    a = only(parse("古城新生", P1, left, right, P2))
-    assert a.paragraphs == [P1, left + right, P2]
+    assert_joined("古城新生", left, right)
 
 
 def test_a_lone_line_before_a_block_opening_with_a_conjunction_continues() -> None:
     left, right = "记者连线采访了几位奋战在一线的青年医生", "和护士，一起来听听他们的故事。"
-    page = parse("老厂焕新颜", P1, left, right, P2)
-    assert only(page).paragraphs == [P1, left + right, P2]
+    assert_joined("老厂焕新颜", left, right)
     # under a heading the same opening is a lost first column, not the headline's words
     page = parse("老厂焕新颜", "全省菜篮子供应总体充足", "和拓展，企业复工复产率持续提升。", P2)
     assert heads(page) == ["全省菜篮子供应总体充足"]
@@ -295,13 +288,12 @@ def test_a_tagged_headline_under_its_kicker_is_not_joined_to_a_lost_first_column
     assert a.incomplete_start
     # a bracket closing a paragraph's line is no tag: the text goes on
     left, right = "全年国内生产总值（GDP）", "，比上年增长百分之六。"
-    assert only(parse("老厂焕新颜", P1, left, right, P2)).paragraphs == [P1, left + right, P2]
+    assert_joined("老厂焕新颜", left, right)
 
 
 def test_a_list_cut_after_one_character_of_its_next_item_continues() -> None:
     left, right = "八项规定静水深流、成", "风化俗，贵在坚持。从各地通报内容看，一些老问题树倒根存。"
-    page = parse("老厂焕新颜", P1, left, right, P2)
-    assert only(page).paragraphs == [P1, left + right, P2]
+    assert_joined("老厂焕新颜", left, right)
     page = parse("老厂焕新颜", P1, "稳就业、保民生", "今年以来，各地出台政策稳定就业。")
     assert heads(page) == ["老厂焕新颜", "稳就业、保民生"]  # whole items: a heading
 
