@@ -171,7 +171,7 @@ def parse_page(
                           masthead=frozenset(publication.masthead) if publication else frozenset())
     blocks = _page_top(blocks, find_paper=not names, page_name=name)
     units, owner = build_units(blocks)
-    drafts = segment(units, known or {})
+    drafts = segment(units, known)
     articles = [to_article(d, number, edition_date, name) for d in drafts
                 if d.header.headline or d.paragraphs]
     unique_ids(articles)

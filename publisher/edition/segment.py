@@ -116,8 +116,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                     run.pop()
             cur = Draft(header)
             drafts.append(cur)
-            hold = _jump_end(units, j, [known[h] for t in run
-                                        if (h := "".join(t.split())) in known])
+            hold = _jump_end(units, j, next((known[h] for t in run
+                                             if (h := "".join(t.split())) in known), None))
             for u in units[i:i + len(run)]:
                 u.role = cur.header.role_of(u.text)
             for u in quotes:
@@ -139,9 +139,10 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
     return drafts
 
 
-def _jump_end(units: list[Unit], start: int, targets: list[int]) -> int:
+def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
     """Where a known story's first part ends: its （下转…） to the page that repeats it."""
-    for k in range(start, len(units)):
-        if targets and units[k].jump_to == targets[0]:
-            return k
+    if target is not None:
+        for k in range(start, len(units)):
+            if units[k].jump_to == target:
+                return k
     return -1
