@@ -30,7 +30,6 @@ import asyncio
 import datetime as dt
 import multiprocessing
 import os
-import socket
 import statistics
 import sys
 import tempfile
@@ -54,7 +53,7 @@ from publisher.runtime import Runtime
 from publisher.settings import Settings
 from publisher.store import tables as t
 
-from benchkit import SEED_PATH, free_port, machine
+from benchkit import SEED_PATH, free_port, machine, wait_for
 
 PG_ADMIN = os.environ.get("PUBLISHER_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 LOOPBACK = ["127.0.0.1/32"]
@@ -93,16 +92,6 @@ def serve(port: int) -> None:
     # The default backlog (128) is enough for 8 connections; a roomier one keeps a
     # burst of SYNs from being dropped and retried a second later (docs/benchmarks.md).
     web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None, backlog=1024)
-
-
-def wait_for(port: int) -> None:
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit("the receiver did not start")
 
 
 async def receiver_stats(session: aiohttp.ClientSession, base: str) -> dict[str, object]:

@@ -14,7 +14,6 @@ import argparse
 import asyncio
 import json
 import multiprocessing
-import socket
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -27,7 +26,7 @@ from httpx_aiohttp import AiohttpTransport
 from publisher.push.guard import Guard
 from publisher.push.transport import make_client
 
-from benchkit import free_port, machine
+from benchkit import free_port, machine, wait_for
 
 BODY = json.dumps({"type": "article.published", "timestamp": "2026-04-02T00:30:00Z",
                    "data": {"article": {"headline": "桂林日报" * 10,
@@ -96,12 +95,7 @@ def main() -> None:
     server = multiprocessing.Process(target=serve, args=(port,), daemon=True)
     server.start()
     url = f"http://127.0.0.1:{port}/hook"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+    wait_for(port)
     about = machine(f"httpx {httpx.__version__}", f"aiohttp {aiohttp.__version__}")
     print(f"machine: {about}; body {len(BODY)} bytes; receiver: aiohttp.web, 1 process")
     print("| client | " + " | ".join(f"{c} conns POST/s" for c in args.concurrency) + " |")

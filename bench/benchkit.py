@@ -1,5 +1,5 @@
-"""What every benchmark here needs: free ports, the re-dated seed page, a process's
-resident memory and the machine's description."""
+"""What every benchmark here needs: free ports, waiting for a receiver to listen, the
+re-dated seed page, a process's resident memory and the machine's description."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import multiprocessing
 import platform
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +19,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def wait_for(port: int) -> None:
+    """Until something listens on 127.0.0.1:*port* (10 s at most)."""
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"nothing listens on 127.0.0.1:{port}: the receiver did not start")
 
 
 def seed_page(n: int, date: dt.date) -> bytes:
