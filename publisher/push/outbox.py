@@ -124,8 +124,7 @@ class Outbox:
                     if taken:
                         jobs.append(Job(values[-1]["id"], 0, s.id, s.url, s.secret,
                                         s.previous_secret, s.secret_rotated_at, e, until))
-            if values:
-                insert_many(conn, t.deliveries, values)
+            insert_many(conn, t.deliveries, values)  # no rows: no statement
             conn.execute(update(ev).where(ev.c.seq.in_([seq for seq, _ in events]))
                          .values(dispatched_at=now))
         return FanOut([e for _, e in events], jobs)
