@@ -43,7 +43,7 @@ def _strip_jumps(text: str) -> tuple[str, int | None, int | None]:
         return text, None, None
     for m in P.JUMP.finditer(text):
         page = cn_number(m.group("page"))
-        if m.group("dir") == "下":
+        if P.jumps_on(m):
             jump_to = page
         else:
             jump_from = page

@@ -9,8 +9,16 @@ from __future__ import annotations
 import re
 
 NUM = r"[0-9一二三四五六七八九十百〇零两]+"
-JUMP = re.compile(rf"[（(]\s*(?P<dir>[上下])\s*[接转]\s*第?\s*(?P<page>{NUM})\s*版\s*[）)]")
+#: （下转第七版）, （上接第1版）; also without the direction, which the verb then gives:
+#: （转第2版） continues on, （接第1版） and （紧接第一版） continue from
+JUMP = re.compile(
+    rf"[（(]\s*(?P<dir>[上下紧])?\s*(?P<verb>[接转])\s*第?\s*(?P<page>{NUM})\s*版\s*[）)]")
 JUMP_BLOCK = re.compile(rf"^\s*{JUMP.pattern}\s*$")
+
+
+def jumps_on(m: re.Match[str]) -> bool:
+    """Whether a JUMP match sends the reader on (下转, 转) rather than back (上接, 接, 紧接)."""
+    return m.group("dir") == "下" or (m.group("dir") is None and m.group("verb") == "转")
 
 WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 DATE_LINE = re.compile(

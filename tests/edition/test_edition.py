@@ -56,6 +56,18 @@ def test_jump_marker_inside_a_paragraph_with_arabic_numerals(tmp_path: Path) -> 
     assert [(a.pages, a.paragraphs) for a in ed.articles] == [([1, 7], [P1, P3])]
 
 
+@pytest.mark.parametrize(("on", "back"), [("（转第3版）", "（接第1版）"),
+                                          ("（转 3 版）", "（紧接第一版）"),
+                                          ("（下接第三版）", "（上接第1版）")])
+def test_jump_lines_without_a_direction_take_it_from_the_verb(tmp_path: Path, on: str,
+                                                              back: str) -> None:
+    front = page_bytes("长篇通讯见闻", P1, on, "另一条消息", P2)
+    three = page_bytes("长篇通讯见闻", back + P3)
+    ed = parse_paths([_folder(tmp_path, {1: front, 3: three})])
+    assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
+        ("长篇通讯见闻", [1, 3], [P1, P3]), ("另一条消息", [1], [P2])]
+
+
 def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
     ed = parse_paths([_folder(tmp_path, {1: FRONT})])
     assert ed.articles[0].continued_on == 7
