@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from publisher.edition import patterns as P
 from publisher.edition.header import Header, split_header
+from publisher.edition.join import heading_like
 from publisher.edition.runs import (
     Context,
     caption_follows,
@@ -61,6 +62,16 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                 cur.byline = unit.text
                 unit.role = "paragraph"
                 cur.add(unit)
+            elif _opens_continuation_with_heading(unit):
+                # a continuation that opens at an intertitle: it and the heading lines straight
+                # after it (a two-line intertitle) are the story's, never a new story's headline
+                nxt = i + 1
+                j = run_end(units, nxt) if nxt < len(units) and units[nxt].candidate else nxt
+                for u in units[i:j]:
+                    u.role = "intertitle"
+                    cur.add(u, intertitle=True)
+                i = j
+                continue
             else:
                 unit.role = "lead" if unit.kind == "lead" else "paragraph"
                 cur.add(unit)
@@ -137,6 +148,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                 cur.add(u, intertitle=True)
         i = j
     return drafts
+
+
+def _opens_continuation_with_heading(unit: Unit) -> bool:
+    """The first unit after a `（上接…）`, shaped as a heading: the intertitle the part opens at."""
+    return (unit.jump_from is not None and unit.kind == "text" and unit.jump_to is None
+            and heading_like(unit.text) and not unit.text.startswith("—"))
 
 
 def _jump_end(units: list[Unit], start: int, target: int | None) -> int:

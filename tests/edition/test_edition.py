@@ -68,6 +68,17 @@ def test_jump_lines_without_a_direction_take_it_from_the_verb(tmp_path: Path, on
         ("长篇通讯见闻", [1, 3], [P1, P3]), ("另一条消息", [1], [P2])]
 
 
+def test_a_continuation_that_opens_at_an_intertitle_keeps_it(tmp_path: Path) -> None:
+    front = page_bytes("长篇通讯见闻", P1, "（下转第2版）", "另一条消息", P2)
+    lead = "本报北京4月1日电 新港区1日投入使用。"
+    two = page_bytes("长篇通讯见闻", "（上接第1版）", "港区更开阔", "效益更高 生态更美", P3,
+                     "本版消息", lead)
+    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
+        ("长篇通讯见闻", [1, 2], [P1, "港区更开阔", "效益更高 生态更美", P3]),
+        ("另一条消息", [1], [P2]), ("本版消息", [2], ["本报北京4月1日电 新港区1日投入使用。"])]
+
+
 def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
     ed = parse_paths([_folder(tmp_path, {1: FRONT})])
     assert ed.articles[0].continued_on == 7
