@@ -62,8 +62,13 @@ def gold_of(a: Gold, page: int) -> Gold:
     return g
 
 
-def _plan(a: Gold, num: int, n_pages: int, rng: random.Random) -> tuple[Gold, list[str], int]:
-    """The gold of one story, its printed paragraphs and where it jumps (0: nowhere)."""
+def _plan(a: Gold, num: int, n_pages: int, rng: random.Random,
+          inside: bool = False) -> tuple[Gold, list[str], int]:
+    """The gold of one story, its printed paragraphs and where it jumps (0: nowhere).
+
+    A jump goes to a later page up to two past the edition's last; `inside`: a page past the
+    last is the last (none from the last page), as in the corpus, where every jump lands.
+    """
     g = gold_of(a, num)
     paras = list(a["paragraphs"])
     if len(paras) >= 6 and not any(len(p) < 16 for p in paras) and rng.random() < 0.15:
@@ -74,10 +79,14 @@ def _plan(a: Gold, num: int, n_pages: int, rng: random.Random) -> tuple[Gold, li
         g.pop("authors", None)
     if len(paras) < 5 or rng.random() < 0.75:
         return g, paras, 0
-    return g, paras, rng.randint(num + 1, n_pages + 2)
+    to = rng.randint(num + 1, n_pages + 2)
+    if inside and to > n_pages:
+        to = n_pages if num < n_pages else 0
+    return g, paras, to
 
 
-def edition(seed: int, pool: list[Gold]) -> tuple[dict[int, list[str]], list[Gold]]:
+def edition(seed: int, pool: list[Gold], *,
+            jumps_inside: bool = False) -> tuple[dict[int, list[str]], list[Gold]]:
     """Pages (number -> blocks) and gold articles of one synthetic edition."""
     rng = random.Random(seed)
     n_pages = rng.randint(3, 6)
@@ -88,7 +97,7 @@ def edition(seed: int, pool: list[Gold]) -> tuple[dict[int, list[str]], list[Gol
     golds: list[Gold] = []
     for i, a in enumerate(stories):
         num = i % n_pages + 1
-        g, paras, to = _plan(a, num, n_pages, rng)
+        g, paras, to = _plan(a, num, n_pages, rng, jumps_inside)
         if to:
             split = rng.choice([k for k in range(2, len(paras) - 1) if len(paras[k - 1]) > 20]
                                or [len(paras) - 2])
