@@ -5,8 +5,8 @@ before has ended, a column tag, a subheadline, a front-matter label); a weak run
 an intertitle when it is shaped like one, has siblings of the same shape, sits in a
 story that jumps, or is one line in a feature signed at its top (unless a photo
 caption follows); otherwise it opens a new article. A line far off the even series
-before it, and a one-line two-part headline with no run of its shape before it, open
-one whatever else.
+before it, a one-line two-part headline with no run of its shape before it, and two
+plain lines (kicker and headline) with no sibling open one whatever else.
 """
 
 from __future__ import annotations
@@ -171,6 +171,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
+    if (len(run) == 2 and not ctx.siblings and not ctx.resumes
+            and not P.TWO_PART.match(run[1])):
+        return True  # kicker and headline, also over a jump or in a continuation part
     if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
         return True                     # the shape of the story's intertitles
     if ctx.siblings or ctx.jumps or ctx.resumes:

@@ -436,3 +436,19 @@ def test_a_two_phrase_headline_is_no_sibling_of_a_plain_line() -> None:
     page = parse("老厂区迎来新变化", P1, "坚决把关怀落到实处", P2, "重点工程 有序施工", P3)
     assert heads(page) == ["老厂区迎来新变化", "坚决把关怀落到实处", "重点工程 有序施工"]
     assert [a.paragraphs for a in page.articles] == [[P1], [P2], [P3]]
+
+
+def test_two_plain_heading_lines_open_a_story_over_a_jump_or_in_a_continuation() -> None:
+    # a kicker and a headline, neither shaped like an intertitle, with no sibling in the
+    # story: a new story, even when the text after them jumps or the story is a continuation
+    kicker, headline = "全省夏粮收购进入高峰", "各地粮库延长开放时间"
+    page = parse("古村新貌", P1, P2, kicker, headline, P3, P1, "（下转第二版）")
+    assert heads(page) == ["古村新貌", headline]
+    assert (page.articles[1].kicker, page.articles[1].continued_on) == (kicker, 2)
+    assert page.articles[0].paragraphs == [P1, P2]
+    page = parse("古村新貌", "（上接第一版）", P1, kicker, headline, P2, number=2)
+    assert heads(page) == ["古村新貌", headline]
+    assert [a.paragraphs for a in page.articles] == [[P1], [P2]]
+    # a short phrase over two phrases set apart is a feature's intertitle pair
+    a = only(parse("古村新貌", P1, "港口更大气", "发展高效益 生态高颜值", P2, P3, "（下转第二版）"))
+    assert a.intertitles == [1, 2]
