@@ -6,7 +6,8 @@ an intertitle when it is shaped like one, has siblings of the same shape, sits i
 story that jumps, or is one line in a feature signed at its top (unless a photo
 caption follows); otherwise it opens a new article. A line far off the even series
 before it, a one-line two-part headline with no run of its shape before it, and two
-plain lines (kicker and headline) with no sibling open one whatever else.
+plain lines (kicker and headline) with no sibling open one whatever else; so does a line
+of no shape of the story's after ten of its units, also over a jump.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from publisher.edition import patterns as P
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
+#: a story this long on its page (paragraphs and intertitles) has shown the shapes of its
+#: intertitles: a line of none of them opens a new story, also over a jump
+LONG = 10
 
 
 def ended(prev: Unit | None) -> bool:
@@ -127,6 +131,7 @@ class Context:
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
+    kin: bool = False  # an intertitle of the story before it has its shape but for a comma
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -176,6 +181,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # kicker and headline, also over a jump or in a continuation part
     if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
         return True                     # the shape of the story's intertitles
+    if (len(run) == 1 and ctx.jumps and not ctx.siblings and not ctx.resumes and not ctx.kin
+            and cur.continued_from is None and len(cur.paragraphs) >= LONG):
+        return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.siblings or ctx.jumps or ctx.resumes:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on

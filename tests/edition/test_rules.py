@@ -452,3 +452,20 @@ def test_two_plain_heading_lines_open_a_story_over_a_jump_or_in_a_continuation()
     # a short phrase over two phrases set apart is a feature's intertitle pair
     a = only(parse("古村新貌", P1, "港口更大气", "发展高效益 生态高颜值", P2, P3, "（下转第二版）"))
     assert a.intertitles == [1, 2]
+
+
+def test_a_plain_line_after_ten_paragraphs_opens_a_story_even_when_the_text_jumps() -> None:
+    # the story has shown its intertitles' shape (quoted) over ten paragraphs: a plain line
+    # is no sibling, and the jump after it no longer makes it the story's
+    body = [P1, P2, P3, "“我们要把工厂办好”", P1, P2, P3, P1, P2, P3, P1]
+    page = parse("长篇通讯见闻", *body, "全市夏粮收购工作基本完成", P2, P3, "（下转第二版）")
+    assert heads(page) == ["长篇通讯见闻", "全市夏粮收购工作基本完成"]
+    assert page.articles[0].paragraphs == body
+    assert page.articles[1].continued_on == 2
+    # a few paragraphs in, the line over the jump is still the feature's intertitle
+    a = only(parse("长篇通讯见闻", *body[:5], "全市夏粮收购工作基本完成", P2, P3, "（下转第二版）"))
+    assert a.intertitles == [3, 5]
+    # a quoted line after a quoted intertitle with a comma: of the story's shape, it stays
+    quoted = [P1, P2, "“一旦开始了解彼此，我们的距离就更近了”", *body[4:]]
+    a = only(parse("长篇通讯见闻", *quoted, "“我想解码网络的独特性”", P2, "（下转第二版）"))
+    assert a.intertitles == [2, len(quoted)]
