@@ -343,3 +343,14 @@ def test_the_pages_first_heading_over_a_block_opening_with_a_stop_is_a_headline(
     assert (a.headline, a.paragraphs, a.incomplete_start) == (headline, [rest, P1], True)
     # between paragraphs the same pair is a paragraph split by a column break
     assert_joined("古村新貌", headline, rest)
+
+
+def test_a_column_tagged_headline_between_paragraphs_is_not_joined_to_a_lost_first_column() -> None:
+    # a column's name closing the line (（人民论坛）) makes it a headline anywhere on the page
+    rest = "，一波关于新年代的讨论吸引众多网友参与。"
+    page = parse("古村新貌", P1, "说说“年代感”（人民论坛）", rest, P2)
+    assert heads(page) == ["古村新貌", "说说“年代感”（人民论坛）"]
+    assert page.articles[1].paragraphs == [rest, P2]
+    assert page.articles[1].incomplete_start
+    # an abbreviation in brackets (（GDP）) closing a paragraph's line is no column's name
+    assert_joined("古村新貌", "全年国内生产总值（GDP）", "，比上年增长百分之六。")
