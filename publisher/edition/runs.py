@@ -4,7 +4,8 @@ A run opens a new article on strong evidence (a lead or byline follows, the arti
 before has ended, a column tag, a subheadline, a front-matter label); a weak run is
 an intertitle when it is shaped like one, has siblings of the same shape, sits in a
 story that jumps, or is one line in a feature signed at its top (unless a photo
-caption follows); otherwise it opens a new article. A line far off the even series
+caption follows, or the story so far is a photo's caption); otherwise it opens a new
+article. A line far off the even series
 before it, a one-line two-part headline with no run of its shape before it, and two
 plain lines (kicker and headline) with no sibling open one whatever else; so does a line
 of no shape of the story's after ten of its units, also over a jump.
@@ -191,9 +192,10 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if cur.package and len(run) == 1 and not ctx.caption:  # a package's sub-stories come with
         return False                                        # their bylines; one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
+    # or the story so far is a photo's caption
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
-                and not ctx.caption)
+                and not ctx.caption and not _captioned(cur.paragraphs))
 
 
 _CAPTION = re.compile(r"图为|摄）?$")
@@ -205,6 +207,12 @@ def caption_follows(stretch: list[Unit]) -> bool:
     first line: a later paragraph of a story opens with a date as often)."""
     return 0 < len(stretch) <= 3 and (any(_CAPTION.search(u.text) for u in stretch)
                                       or bool(_CAPTION_DAY.match(stretch[0].text)))
+
+
+def _captioned(paragraphs: list[str]) -> bool:
+    """A photo item: a few paragraphs, 图为…, ending with 摄, or opening with the day."""
+    return 0 < len(paragraphs) <= 3 and (any(_CAPTION.search(t) for t in paragraphs)
+                                         or bool(_CAPTION_DAY.match(paragraphs[0])))
 
 
 def sub_ok(text: str) -> bool:

@@ -469,3 +469,18 @@ def test_a_plain_line_after_ten_paragraphs_opens_a_story_even_when_the_text_jump
     quoted = [P1, P2, "“一旦开始了解彼此，我们的距离就更近了”", *body[4:]]
     a = only(parse("长篇通讯见闻", *quoted, "“我想解码网络的独特性”", P2, "（下转第二版）"))
     assert a.intertitles == [2, len(quoted)]
+
+
+def test_a_line_after_a_signed_photo_item_opens_a_story() -> None:
+    # a headline, a byline and a caption (opening with the day, or 图为…): a photo item, not a
+    # feature signed at its top whose one line would be its intertitle
+    caption = "1月6日，某县一所幼儿园里，小朋友们在学习舞狮。"
+    page = parse("学舞狮", "本报记者 叶舟", caption, P1, "坚决把关怀落到实处", P2, P3)
+    assert heads(page) == ["学舞狮", "坚决把关怀落到实处"]
+    assert [a.paragraphs for a in page.articles] == [[caption, P1], [P2, P3]]
+    page = parse("洋山港 吞吐忙", "本报记者 叶舟", P1, "图为港口停泊的集装箱船。",
+                 "坚决把关怀落到实处", P2)
+    assert heads(page) == ["洋山港 吞吐忙", "坚决把关怀落到实处"]
+    # without a caption the line is the signed feature's intertitle
+    a = only(parse("学舞狮", "本报记者 叶舟", P3, P1, "坚决把关怀落到实处", P2))
+    assert a.intertitles == [2]
