@@ -127,7 +127,7 @@ class Context:
     byline: bool
     siblings: int = 0
     jumps: bool = False
-    caption: bool = False
+    caption: bool = False  # a photo caption follows, and no jump closes it
     two_part: bool = False  # one line of two phrases set apart, no run of its shape before
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
@@ -180,22 +180,22 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if (len(run) == 2 and not ctx.siblings and not ctx.resumes
             and not P.TWO_PART.match(run[1])):
         return True  # kicker and headline, also over a jump or in a continuation part
-    if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
-        return True                     # the shape of the story's intertitles
+    if ctx.caption:  # a photo item (图为…, 3月20日，…) after the story, whatever the shape
+        return True  # of the story's intertitles, also when a later story's text jumps
     if (len(run) == 1 and ctx.jumps and not ctx.siblings and not ctx.resumes and not ctx.kin
             and cur.continued_from is None and len(cur.paragraphs) >= LONG):
         return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.siblings or ctx.jumps or ctx.resumes:
         return False
-    if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
+    if cur.continued_from is not None:  # a jumped feature goes on
         return False
-    if cur.package and len(run) == 1 and not ctx.caption:  # a package's sub-stories come with
-        return False                                        # their bylines; one line is its text
+    if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
+        return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
     # or the story so far is a photo's caption
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
-                and not ctx.caption and not _captioned(cur.paragraphs))
+                and not _captioned(cur.paragraphs))
 
 
 _CAPTION = re.compile(r"图为|摄）?$")

@@ -93,7 +93,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
                                 and not any(a < i and shapes[a][:4] == mine[:4]
                                             for a in starts[lo:hi] if a in shapes)),
-                      caption=caption_follows(units[k:stop]),
+                      caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any("".join(t.split()) in known for t in run),
                       resumes=resumes, kin=kin)
         held = i < hold and not opens_story(ctx.nxt)

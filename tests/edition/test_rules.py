@@ -484,3 +484,16 @@ def test_a_line_after_a_signed_photo_item_opens_a_story() -> None:
     # without a caption the line is the signed feature's intertitle
     a = only(parse("学舞狮", "本报记者 叶舟", P3, P1, "坚决把关怀落到实处", P2))
     assert a.intertitles == [2]
+
+
+def test_a_photo_item_before_a_story_that_jumps_is_its_own_article() -> None:
+    # the caption ends before the next heading; the jump further on is that story's
+    caption = "3月20日，救援队队员在火车站消毒。"
+    page = parse("古村新貌", P1, P2, "火车站全面消毒", caption,
+                 "全市夏粮收购工作基本完成", "本报记者 方晓", P3, "（下转第二版）")
+    assert heads(page) == ["古村新貌", "火车站全面消毒", "全市夏粮收购工作基本完成"]
+    assert page.articles[1].paragraphs == [caption]
+    assert page.articles[2].continued_on == 2
+    # a jump closing the caption's own stretch: the line and its text are the story's
+    a = only(parse("古村新貌", P1, P2, "火车站全面消毒", caption, P3, "（下转第二版）"))
+    assert a.intertitles == [2]
