@@ -17,6 +17,8 @@ _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
 _CLOSERS = set("）)》”’」』")
+#: a paragraph never opens with a stop: a block that does lost the text before it
+_STOPS = set("，。、；：！？,.;:!?")
 _FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其所而并且也都就还又再很没这那每各该")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
@@ -76,6 +78,14 @@ def heading_like(text: str) -> bool:
     )
 
 
+def _column_named(text: str) -> bool:
+    """A line closing with a column's name in brackets (…（人民论坛）), not an abbreviation
+    (…（GDP）): the name is words, no Latin letters."""
+    m = P.COLUMN_TAG.search(text) if text.endswith(("）", ")")) else None
+    return m is not None and not re.search("[A-Za-z]", m.group("tag")) and len(
+        re.findall("[\u4e00-\u9fff]", m.group("tag"))) >= 2
+
+
 def _starts_mid_sentence(right: str) -> bool:
     """The block opens with a particle that is a word of its own (的 | 影响, not 了解)."""
     return 1 in word_ends(right[:6])
@@ -116,19 +126,26 @@ def _lead_head(text: str) -> bool:
 
 
 def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
-                after_text: bool = False, under_heading: bool = False) -> bool:
-    """Whether `right` continues the paragraph that `left` ends with."""
+                after_text: bool = False, under_heading: bool = False,
+                atop: bool = False) -> bool:
+    """Whether `right` continues the paragraph that `left` ends with.
+
+    `atop`: `left` is the first block of the page's text.
+    """
     if not left or not right:
         return False
     last, first = left[-1], right[0]
     if first in _STARTS_INSIDE and left_is_start and P.TWO_PART.match(left) and not is_lead(left):
         return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
-    if (first in _STARTS_INSIDE and left_is_start and under_heading and heading_like(left)
-            and left.endswith(("）", ")")) and P.COLUMN_TAG.search(left)):
-        return False  # a tagged headline under its kicker (…（权威发布）) over a lost first column
+    if (first in _STARTS_INSIDE and left_is_start and heading_like(left)
+            and left.endswith(("）", ")")) and P.COLUMN_TAG.search(left)
+            and (under_heading or _column_named(left))):
+        return False  # a tagged headline (…（权威发布）) over a lost first column
     if (first in _CLOSERS and left_is_start and heading_like(left) and not unbalanced(left)
             and not is_lead(left)):
         return False  # a closing bracket or quote that nothing opens: the text before it was lost
+    if first in _STOPS and left_is_start and atop and heading_like(left) and not is_lead(left):
+        return False  # the page's first headline over a story whose first column was lost
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
     if last in _ENDS_PARAGRAPH:
@@ -217,7 +234,8 @@ def join_fragments(texts: list[str], starts_ok: list[bool],
             before = out[-2][1] if len(out) >= 2 else ""
             after_text = bool(before) and not heading_like(before)
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
-                           under_heading=bool(before) and not after_text):
+                           under_heading=bool(before) and not after_text,
+                           atop=len(out) == 1):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

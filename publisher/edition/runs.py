@@ -4,9 +4,11 @@ A run opens a new article on strong evidence (a lead or byline follows, the arti
 before has ended, a column tag, a subheadline, a front-matter label); a weak run is
 an intertitle when it is shaped like one, has siblings of the same shape, sits in a
 story that jumps, or is one line in a feature signed at its top (unless a photo
-caption follows); otherwise it opens a new article. A line far off the even series
-before it, and a one-line two-part headline with no run of its shape before it, open
-one whatever else.
+caption follows, or the story so far is a photo's caption); otherwise it opens a new
+article. A line far off the even series
+before it, a one-line two-part headline with no run of its shape before it, and two
+plain lines (kicker and headline) with no sibling open one whatever else; so does a line
+of no shape of the story's after ten of its units, also over a jump.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from publisher.edition import patterns as P
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
+#: a story this long on its page (paragraphs and intertitles) has shown the shapes of its
+#: intertitles: a line of none of them opens a new story, also over a jump
+LONG = 10
 
 
 def ended(prev: Unit | None) -> bool:
@@ -122,11 +127,12 @@ class Context:
     byline: bool
     siblings: int = 0
     jumps: bool = False
-    caption: bool = False
+    caption: bool = False  # a photo caption follows, and no jump closes it
     two_part: bool = False  # one line of two phrases set apart, no run of its shape before
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
+    kin: bool = False  # an intertitle of the story before it has its shape but for a comma
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -171,18 +177,25 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
-    if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
-        return True                     # the shape of the story's intertitles
+    if (len(run) == 2 and not ctx.siblings and not ctx.resumes
+            and not P.TWO_PART.match(run[1])):
+        return True  # kicker and headline, also over a jump or in a continuation part
+    if ctx.caption:  # a photo item (图为…, 3月20日，…) after the story, whatever the shape
+        return True  # of the story's intertitles, also when a later story's text jumps
+    if (len(run) == 1 and ctx.jumps and not ctx.siblings and not ctx.resumes and not ctx.kin
+            and cur.continued_from is None and len(cur.paragraphs) >= LONG):
+        return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.siblings or ctx.jumps or ctx.resumes:
         return False
-    if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
+    if cur.continued_from is not None:  # a jumped feature goes on
         return False
-    if cur.package and len(run) == 1 and not ctx.caption:  # a package's sub-stories come with
-        return False                                        # their bylines; one line is its text
+    if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
+        return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
+    # or the story so far is a photo's caption
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
-                and not ctx.caption)
+                and not _captioned(cur.paragraphs))
 
 
 _CAPTION = re.compile(r"图为|摄）?$")
@@ -194,6 +207,12 @@ def caption_follows(stretch: list[Unit]) -> bool:
     first line: a later paragraph of a story opens with a date as often)."""
     return 0 < len(stretch) <= 3 and (any(_CAPTION.search(u.text) for u in stretch)
                                       or bool(_CAPTION_DAY.match(stretch[0].text)))
+
+
+def _captioned(paragraphs: list[str]) -> bool:
+    """A photo item: a few paragraphs, 图为…, ending with 摄, or opening with the day."""
+    return 0 < len(paragraphs) <= 3 and (any(_CAPTION.search(t) for t in paragraphs)
+                                         or bool(_CAPTION_DAY.match(paragraphs[0])))
 
 
 def sub_ok(text: str) -> bool:

@@ -88,6 +88,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
         before = [units[a].text for a in sibs if a < i]
         siblings = 0 if off_series(run[0], before) else len(sibs)
+        # an intertitle of the story before it of this shape but for a comma
+        kin = any(a < i and (o := shapes.get(a)) is not None and o[:3] == mine[:3]
+                  and o[4] == mine[4] for a in starts[lo:hi])
         # a line far off the series of its own numbering before it: a new story's headline
         off = off_series(run[0], [units[a].text for a in sibs if a < i and shapes[a] == mine],
                          far=True)
@@ -101,9 +104,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
                                 and not any(a < i and shapes[a][:4] == mine[:4]
                                             for a in starts[lo:hi] if a in shapes)),
-                      caption=caption_follows(units[k:stop]),
+                      caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any("".join(t.split()) in known for t in run),
-                      resumes=resumes)
+                      resumes=resumes, kin=kin)
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i

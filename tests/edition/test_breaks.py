@@ -332,3 +332,25 @@ def test_the_first_block_under_a_byline_below_a_heading_goes_on_in_the_next() ->
     # a label under the byline stays a label
     page = parse("山区小镇迎来新变化", "本报记者 叶舟", "核心阅读", P1, P2)
     assert only(page).paragraphs == ["核心阅读", P1, P2]
+
+
+def test_the_pages_first_heading_over_a_block_opening_with_a_stop_is_a_headline() -> None:
+    # the story's first column was lost (its text opens with `，`): the heading atop the page
+    # is its headline, not the first words of the block
+    headline = "第三轮巡视再公布五家单位整改情况"
+    rest = "，省纪委监委网站继续公布第三轮巡视的五家单位整改情况。"
+    a = only(parse(headline, rest, P1))
+    assert (a.headline, a.paragraphs, a.incomplete_start) == (headline, [rest, P1], True)
+    # between paragraphs the same pair is a paragraph split by a column break
+    assert_joined("古村新貌", headline, rest)
+
+
+def test_a_column_tagged_headline_between_paragraphs_is_not_joined_to_a_lost_first_column() -> None:
+    # a column's name closing the line (（人民论坛）) makes it a headline anywhere on the page
+    rest = "，一波关于新年代的讨论吸引众多网友参与。"
+    page = parse("古村新貌", P1, "说说“年代感”（人民论坛）", rest, P2)
+    assert heads(page) == ["古村新貌", "说说“年代感”（人民论坛）"]
+    assert page.articles[1].paragraphs == [rest, P2]
+    assert page.articles[1].incomplete_start
+    # an abbreviation in brackets (（GDP）) closing a paragraph's line is no column's name
+    assert_joined("古村新貌", "全年国内生产总值（GDP）", "，比上年增长百分之六。")

@@ -436,3 +436,64 @@ def test_a_two_phrase_headline_is_no_sibling_of_a_plain_line() -> None:
     page = parse("老厂区迎来新变化", P1, "坚决把关怀落到实处", P2, "重点工程 有序施工", P3)
     assert heads(page) == ["老厂区迎来新变化", "坚决把关怀落到实处", "重点工程 有序施工"]
     assert [a.paragraphs for a in page.articles] == [[P1], [P2], [P3]]
+
+
+def test_two_plain_heading_lines_open_a_story_over_a_jump_or_in_a_continuation() -> None:
+    # a kicker and a headline, neither shaped like an intertitle, with no sibling in the
+    # story: a new story, even when the text after them jumps or the story is a continuation
+    kicker, headline = "全省夏粮收购进入高峰", "各地粮库延长开放时间"
+    page = parse("古村新貌", P1, P2, kicker, headline, P3, P1, "（下转第二版）")
+    assert heads(page) == ["古村新貌", headline]
+    assert (page.articles[1].kicker, page.articles[1].continued_on) == (kicker, 2)
+    assert page.articles[0].paragraphs == [P1, P2]
+    page = parse("古村新貌", "（上接第一版）", P1, kicker, headline, P2, number=2)
+    assert heads(page) == ["古村新貌", headline]
+    assert [a.paragraphs for a in page.articles] == [[P1], [P2]]
+    # a short phrase over two phrases set apart is a feature's intertitle pair
+    a = only(parse("古村新貌", P1, "港口更大气", "发展高效益 生态高颜值", P2, P3, "（下转第二版）"))
+    assert a.intertitles == [1, 2]
+
+
+def test_a_plain_line_after_ten_paragraphs_opens_a_story_even_when_the_text_jumps() -> None:
+    # the story has shown its intertitles' shape (quoted) over ten paragraphs: a plain line
+    # is no sibling, and the jump after it no longer makes it the story's
+    body = [P1, P2, P3, "“我们要把工厂办好”", P1, P2, P3, P1, P2, P3, P1]
+    page = parse("长篇通讯见闻", *body, "全市夏粮收购工作基本完成", P2, P3, "（下转第二版）")
+    assert heads(page) == ["长篇通讯见闻", "全市夏粮收购工作基本完成"]
+    assert page.articles[0].paragraphs == body
+    assert page.articles[1].continued_on == 2
+    # a few paragraphs in, the line over the jump is still the feature's intertitle
+    a = only(parse("长篇通讯见闻", *body[:5], "全市夏粮收购工作基本完成", P2, P3, "（下转第二版）"))
+    assert a.intertitles == [3, 5]
+    # a quoted line after a quoted intertitle with a comma: of the story's shape, it stays
+    quoted = [P1, P2, "“一旦开始了解彼此，我们的距离就更近了”", *body[4:]]
+    a = only(parse("长篇通讯见闻", *quoted, "“我想解码网络的独特性”", P2, "（下转第二版）"))
+    assert a.intertitles == [2, len(quoted)]
+
+
+def test_a_line_after_a_signed_photo_item_opens_a_story() -> None:
+    # a headline, a byline and a caption (opening with the day, or 图为…): a photo item, not a
+    # feature signed at its top whose one line would be its intertitle
+    caption = "1月6日，某县一所幼儿园里，小朋友们在学习舞狮。"
+    page = parse("学舞狮", "本报记者 叶舟", caption, P1, "坚决把关怀落到实处", P2, P3)
+    assert heads(page) == ["学舞狮", "坚决把关怀落到实处"]
+    assert [a.paragraphs for a in page.articles] == [[caption, P1], [P2, P3]]
+    page = parse("洋山港 吞吐忙", "本报记者 叶舟", P1, "图为港口停泊的集装箱船。",
+                 "坚决把关怀落到实处", P2)
+    assert heads(page) == ["洋山港 吞吐忙", "坚决把关怀落到实处"]
+    # without a caption the line is the signed feature's intertitle
+    a = only(parse("学舞狮", "本报记者 叶舟", P3, P1, "坚决把关怀落到实处", P2))
+    assert a.intertitles == [2]
+
+
+def test_a_photo_item_before_a_story_that_jumps_is_its_own_article() -> None:
+    # the caption ends before the next heading; the jump further on is that story's
+    caption = "3月20日，救援队队员在火车站消毒。"
+    page = parse("古村新貌", P1, P2, "火车站全面消毒", caption,
+                 "全市夏粮收购工作基本完成", "本报记者 方晓", P3, "（下转第二版）")
+    assert heads(page) == ["古村新貌", "火车站全面消毒", "全市夏粮收购工作基本完成"]
+    assert page.articles[1].paragraphs == [caption]
+    assert page.articles[2].continued_on == 2
+    # a jump closing the caption's own stretch: the line and its text are the story's
+    a = only(parse("古村新貌", P1, P2, "火车站全面消毒", caption, P3, "（下转第二版）"))
+    assert a.intertitles == [2]
