@@ -13,6 +13,7 @@ from publisher.edition.decode import decode_page
 from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
 from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
+from publisher.edition.runs import Shape
 from publisher.edition.segment import Draft, Unit, segment
 from publisher.identity import article_key
 from publisher.models import Article, Dateline, Page, Publication
@@ -157,13 +158,14 @@ def unique_ids(articles: list[Article]) -> None:
 def parse_page(
     data: bytes, *, number: int, edition_date: dt.date | None = None,
     publication: Publication | None = None, name: str | None = None, file: str | None = None,
-    known: Mapping[str, int] | None = None,
+    known: Mapping[str, int] | None = None, earlier: Mapping[str, list[Shape]] | None = None,
 ) -> Page:
     """Parse one page file's bytes into a Page with articles and block roles.
 
     `known`: headlines of this page's stories that jump, as other pages repeat them over
     （上接第N版） (spaces removed), and the page of that continuation: such a heading opens
-    its story, which runs to its （下转…）.
+    its story, which runs to its （下转…）. `earlier`: headlines of this page's continuation
+    parts and the shapes of their first part's intertitles (see segment).
     """
     text = normalize_text(decode_page(data, file=file or f"page {number}"))
     names = frozenset(n for n in (publication.name if publication else None,) if n)
@@ -171,7 +173,7 @@ def parse_page(
                           masthead=frozenset(publication.masthead) if publication else frozenset())
     blocks = _page_top(blocks, find_paper=not names, page_name=name)
     units, owner = build_units(blocks)
-    drafts = segment(units, known)
+    drafts = segment(units, known, earlier)
     articles = [to_article(d, number, edition_date, name) for d in drafts
                 if d.header.headline or d.paragraphs]
     unique_ids(articles)

@@ -133,6 +133,7 @@ class Context:
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
+    alien: bool = False  # in a continuation part, of no shape its first part's intertitles have
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -185,6 +186,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if (len(run) == 1 and ctx.jumps and not ctx.siblings and not ctx.resumes and not ctx.kin
             and cur.continued_from is None and len(cur.paragraphs) >= LONG):
         return True  # a line of no shape of the story's after LONG units of it: a new story
+    if ctx.alien and not ctx.resumes:  # the story's intertitles are known from the page it
+        return True                     # jumps from, and this line is shaped like none of them
     if ctx.siblings or ctx.jumps or ctx.resumes:
         return False
     if cur.continued_from is not None:  # a jumped feature goes on

@@ -15,6 +15,7 @@ from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
 from publisher.edition.runs import (
     Context,
+    Shape,
     caption_follows,
     off_series,
     opens_story,
@@ -30,15 +31,19 @@ from publisher.edition.units import Draft, Unit
 __all__ = ["Draft", "Unit", "segment", "starts_article"]
 
 
-def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[Draft]:
+def segment(units: list[Unit], known: Mapping[str, int] | None = None,
+            earlier: Mapping[str, list[Shape]] | None = None) -> list[Draft]:
     """Group units into article drafts, in page order.
 
     `known`: headlines (spaces removed) that the edition prints again over a （上接第N版）
     continuation of a story from this page, and the page of that continuation; a heading
     with that text opens its story, and the story runs to its （下转…） to that page: no
     heading before the jump opens another story unless a lead follows it.
+    `earlier`: headlines of this page's continuation parts and the shapes of the intertitles
+    their first part prints on the page they jump from: those are siblings too.
     """
     known = known or {}
+    earlier = earlier or {}
     hold = -1  # the index of the jump that ends the known story being read
     drafts: list[Draft] = []
     cur: Draft | None = None
@@ -88,6 +93,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
         before = [units[a].text for a in sibs if a < i]
         siblings = 0 if off_series(run[0], before) else len(sibs)
+        first_part = (earlier.get("".join(cur.header.headline.split()), [])
+                      if cur is not None and cur.continued_from is not None else [])
+        siblings += sum(same_series(mine, o, before=True) for o in first_part)
         # an intertitle of the story before it of this shape but for a comma
         kin = any(a < i and (o := shapes.get(a)) is not None and o[:3] == mine[:3]
                   and o[4] == mine[4] for a in starts[lo:hi])
@@ -106,7 +114,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                                             for a in starts[lo:hi] if a in shapes)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any("".join(t.split()) in known for t in run),
-                      resumes=resumes, kin=kin)
+                      resumes=resumes, kin=kin, alien=bool(first_part) and not siblings)
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i

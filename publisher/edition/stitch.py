@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from publisher.edition.runs import Shape, shape
 from publisher.models import Article, Edition, Page
 
 _WS = re.compile(r"\s+")
@@ -31,6 +32,29 @@ def jumped_heads(pages: list[Page]) -> dict[int, dict[str, int]]:
                 any(art.continued_on != mine.get(_WS.sub("", art.headline), art.continued_on)
                     for art in page.articles)):
             out[page.number] = mine
+    return out
+
+
+def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, list[Shape]]]:
+    """Per page, the headlines (spaces removed) of its continuation parts whose first part,
+    on the page they jump from, has intertitles, with the shapes of those intertitles: the
+    part's own intertitles are their siblings, however few it prints of them itself."""
+    parts = {(p.number, art.continued_from, _WS.sub("", art.headline))
+             for p in pages for art in p.articles if art.continued_from is not None}
+    out: dict[int, dict[str, list[Shape]]] = {}
+    for page in pages:
+        for art in page.articles:
+            head = _WS.sub("", art.headline)
+            if (art.continued_on is None or not art.intertitles
+                    or (art.continued_on, page.number, head) not in parts):
+                continue
+            runs: list[list[str]] = []
+            for n, i in enumerate(art.intertitles):
+                if n and i == art.intertitles[n - 1] + 1:
+                    runs[-1].append(art.paragraphs[i])
+                else:
+                    runs.append([art.paragraphs[i]])
+            out.setdefault(art.continued_on, {})[head] = [shape(r) for r in runs]
     return out
 
 

@@ -79,6 +79,22 @@ def test_a_continuation_that_opens_at_an_intertitle_keeps_it(tmp_path: Path) -> 
         ("另一条消息", [1], [P2]), ("本版消息", [2], ["本报北京4月1日电 新港区1日投入使用。"])]
 
 
+def test_a_continuation_knows_its_first_parts_intertitles(tmp_path: Path) -> None:
+    # page 2 alone would read the `X——` intertitle as a new story's kicker and keep the
+    # plain line after it in the story; page 1 prints the series it belongs to
+    front = page_bytes("长江两岸新气象", P1, "交通能互联——", "一桥飞架南北", P2,
+                       "产业能协同——", "园区连成一片", P3 + "（下转第2版）",
+                       "另一条消息", "本报讯 今天举行了活动。")
+    two = page_bytes("长江两岸新气象", "（上接第1版）" + P1, "生态能共享——", "江水更清更绿", P2,
+                     "把好事办到群众心坎上", P3)
+    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
+        ("长江两岸新气象", [1, 2], [P1, "交通能互联——", "一桥飞架南北", P2, "产业能协同——",
+                                  "园区连成一片", P3, P1, "生态能共享——", "江水更清更绿", P2]),
+        ("另一条消息", [1], ["本报讯 今天举行了活动。"]), ("把好事办到群众心坎上", [2], [P3])]
+    assert ed.articles[0].intertitles == [1, 2, 4, 5, 8, 9]
+
+
 def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
     ed = parse_paths([_folder(tmp_path, {1: FRONT})])
     assert ed.articles[0].continued_on == 7
