@@ -78,14 +78,6 @@ def heading_like(text: str) -> bool:
     )
 
 
-def _column_named(text: str) -> bool:
-    """A line closing with a column's name in brackets (…（人民论坛）), not an abbreviation
-    (…（GDP）): the name is words, no Latin letters."""
-    m = P.COLUMN_TAG.search(text) if text.endswith(("）", ")")) else None
-    return m is not None and not re.search("[A-Za-z]", m.group("tag")) and len(
-        re.findall("[\u4e00-\u9fff]", m.group("tag"))) >= 2
-
-
 def _starts_mid_sentence(right: str) -> bool:
     """The block opens with a particle that is a word of its own (的 | 影响, not 了解)."""
     return 1 in word_ends(right[:6])
@@ -139,7 +131,7 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
     if (first in _STARTS_INSIDE and left_is_start and heading_like(left)
             and left.endswith(("）", ")")) and P.COLUMN_TAG.search(left)
-            and (under_heading or _column_named(left))):
+            and (under_heading or P.column_named(left))):
         return False  # a tagged headline (…（权威发布）) over a lost first column
     if (first in _CLOSERS and left_is_start and heading_like(left) and not unbalanced(left)
             and not is_lead(left)):

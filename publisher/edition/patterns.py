@@ -68,6 +68,18 @@ ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")
 COLUMN_TAG = re.compile(
     r"[^（(][（(](?P<tag>[^（）()]{1,45}(?:[（(][^（）()]{1,10}[）)])?[^（）()]{0,10})[）)]$"
 )
+_LATIN = re.compile("[A-Za-z]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def column_named(text: str) -> bool:
+    """A line closing with a column's name in brackets (…（人民论坛）), not an abbreviation
+    (…（GDP）, …（IMF））: the name is words, no Latin letters."""
+    m = COLUMN_TAG.search(text) if text.endswith(("）", ")")) else None
+    return (m is not None and not _LATIN.search(m.group("tag"))
+            and len(_HAN.findall(m.group("tag"))) >= 2)
+
+
 TERMINAL = "。！？!?…"
 SUB_START = re.compile(r"^(?:——|—|写在|论|访|探访|回访|纪念|记|要求|强调|部署)")
 SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|出席|讲话|致辞)$")

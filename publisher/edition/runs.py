@@ -40,8 +40,7 @@ def ended(prev: Unit | None) -> bool:
 
 
 def tagged(text: str) -> bool:
-    return (text.endswith(("）", ")")) and bool(P.COLUMN_TAG.search(text))
-            and not P.ORDINAL.match(text))
+    return P.column_named(text) and not P.ORDINAL.match(text)
 
 
 def sidebar_tagged(text: str) -> bool:

@@ -497,3 +497,14 @@ def test_a_photo_item_before_a_story_that_jumps_is_its_own_article() -> None:
     # a jump closing the caption's own stretch: the line and its text are the story's
     a = only(parse("古村新貌", P1, P2, "火车站全面消毒", caption, P3, "（下转第二版）"))
     assert a.intertitles == [2]
+
+
+def test_an_abbreviation_in_brackets_is_no_column_tag() -> None:
+    # a first column ending `（IMF）` under a kicker and headline is the text's first words,
+    # not a column-tagged headline
+    kicker, head = "国际组织——", "全球经济有望逐步复苏"
+    first = "当地时间3月20日，国际货币基金组织（IMF）"
+    rest = "发表的最新报告认为，全球经济有望在下半年逐步复苏。"
+    a = only(parse(kicker, head, first, rest, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert "".join(a.paragraphs) == first + rest + P2
