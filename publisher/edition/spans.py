@@ -42,9 +42,11 @@ def region_end(units: list[Unit], start: int) -> tuple[int, bool]:
 
 
 def _dash_sub(unit: Unit) -> bool:
-    """A `——` line under a heading: a subheadline, however long (——要求…；听取…；核准…)."""
+    """A `——` line under a heading: a subheadline, however long (——要求…；听取…；核准…).
+    Not the line a （上接…） opens: that is the story going on (——某某说, a signature)."""
     text = unit.text
     return (unit.kind == "text" and text.startswith("—") and not P.EDITOR_NOTE_SIG.match(text)
+            and unit.jump_from is None
             and (heading_like(text) or (len(text) <= 3 * HEADING_LONG
                                         and not any(c in text for c in "。！？!?"))))
 

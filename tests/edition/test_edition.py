@@ -95,6 +95,18 @@ def test_a_continuation_knows_its_first_parts_intertitles(tmp_path: Path) -> Non
     assert ed.articles[0].intertitles == [1, 2, 4, 5, 8, 9]
 
 
+def test_a_dash_line_opening_a_continuation_is_its_text_not_a_subheadline(
+        tmp_path: Path) -> None:
+    sign = "——某市市长在全市工作会议上说"
+    front = page_bytes("让工作在基层实起来（声音）", P1, P2 + "（下转第2版）")
+    two = page_bytes("让工作在基层实起来（声音）", "（上接第1版）", sign, "（本报记者 张三整理）",
+                     "另一条消息", "本报讯 今天举行了活动。")
+    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    assert [(a.headline, a.subheadline, a.pages, a.paragraphs) for a in ed.articles] == [
+        ("让工作在基层实起来（声音）", None, [1, 2], [P1, P2, sign, "（本报记者 张三整理）"]),
+        ("另一条消息", None, [2], ["本报讯 今天举行了活动。"])]
+
+
 def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
     ed = parse_paths([_folder(tmp_path, {1: FRONT})])
     assert ed.articles[0].continued_on == 7
