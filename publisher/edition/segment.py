@@ -124,7 +124,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
             quotes: list[Unit] = []
-            while (len(run) >= 2 and not followed_by_lead and "，" in run[-1]
+            while (len(run) >= 2 and not followed_by_lead
+                   and ("，" in run[-1] or _lead_in(run[-1]))
                    and not run[-1].startswith("—") and not tagged(run[-1])):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])
@@ -159,6 +160,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 cur.add(u, intertitle=True)
         i = j
     return drafts
+
+
+def _lead_in(text: str) -> bool:
+    """A long line ending in a colon under a heading: the text's first sentence, opening a
+    list (…决定任免下列驻外大使：), never a heading line (those end so when short: 某某：)."""
+    return text.endswith(("：", ":")) and len(text) >= 20
 
 
 def _opens_continuation_with_heading(unit: Unit) -> bool:

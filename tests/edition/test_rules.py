@@ -508,3 +508,13 @@ def test_an_abbreviation_in_brackets_is_no_column_tag() -> None:
     a = only(parse(kicker, head, first, rest, P2))
     assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
     assert "".join(a.paragraphs) == first + rest + P2
+
+
+def test_a_long_line_ending_in_a_colon_under_a_headline_opens_the_text() -> None:
+    intro = "某市人民政府根据市人民代表大会常务委员会的决定任免下列工作人员："
+    items = ["一、免去张三的某市交通局局长职务；", "任命李四为某市交通局局长。"]
+    a = only(parse("市政府任免一批工作人员", intro, *items))
+    assert (a.kicker, a.headline, a.subheadline) == (None, "市政府任免一批工作人员", None)
+    assert a.paragraphs == [intro, *items]
+    short = only(parse("抗疫一线的青春身影", P1, "某医院护士王五：", "坚守岗位就是责任", P2))
+    assert short.paragraphs == [P1, "某医院护士王五：", "坚守岗位就是责任", P2]
