@@ -62,12 +62,13 @@ def _intertitle_shaped(run: list[str]) -> bool:
 
 
 #: size, `——` ending, opening quote, comma, two phrases set apart, numbering
-Shape = tuple[int, bool, bool, bool, bool, bool]
+Shape = tuple[int, bool, bool, bool, bool, bool, bool]
 
 
 def shape(run: list[str]) -> Shape:
     """What a series of intertitles has in common: size, ——, opening quote, comma, a line of
-    two phrases set apart by a space (主动请战 奋勇抗疫), numbering.
+    two phrases set apart by a space (主动请战 奋勇抗疫), numbering, a box's label over it
+    (■记者手记, 相关链接: a box of the story, no sibling of its plain intertitles).
 
     A `X——` intertitle is a series whether or not its second line is heading-short.
     Numbering (`一、`, `冷思考1：`) counts only for runs after this one: see same_series.
@@ -79,7 +80,8 @@ def shape(run: list[str]) -> Shape:
             tagged(run[size - 1])):
         size -= 1  # a comma line under the heading is a pull quote or the text's first words
     return (0 if dash else size, dash, size == 1 and first.startswith("“"),
-            "，" in first, size == 1 and bool(P.TWO_PART.match(first)), _intertitle_shaped(run))
+            "，" in first, size == 1 and bool(P.TWO_PART.match(first)), _intertitle_shaped(run),
+            bool(P.SIDEBAR_LABEL.match(first.lstrip("■□●◆【】 "))))
 
 
 def same_series(mine: Shape,
@@ -91,7 +93,7 @@ def same_series(mine: Shape,
     """
     if other is None:
         return False
-    return other[:5] == mine[:5] if before else other == mine
+    return other[:5] == mine[:5] and other[6] == mine[6] if before else other == mine
 
 
 def off_series(text: str, before: list[str], *, far: bool = False) -> bool:

@@ -518,3 +518,13 @@ def test_a_long_line_ending_in_a_colon_under_a_headline_opens_the_text() -> None
     assert a.paragraphs == [intro, *items]
     short = only(parse("抗疫一线的青春身影", P1, "某医院护士王五：", "坚守岗位就是责任", P2))
     assert short.paragraphs == [P1, "某医院护士王五：", "坚守岗位就是责任", P2]
+
+
+def test_a_box_label_over_a_line_is_no_sibling_of_a_kicker_and_headline() -> None:
+    # the story's `■记者手记` box has two lines like the next story's kicker and headline,
+    # but a box is a box: the plain pair after it opens a story
+    head, box = "文旅融合服务百姓（代表委员履职故事）", ["■记者手记", "提案源自群众需求"]
+    pair = ("一大批青年志愿者奔赴一线", "青春身影闪耀战疫前线")
+    page = parse("刘某委员——", head, P1, *box, P2, *pair, P3)
+    assert [(a.kicker, a.headline, a.paragraphs) for a in page.articles] == [
+        ("刘某委员——", head, [P1, *box, P2]), (*pair, [P3])]
