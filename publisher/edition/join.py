@@ -68,7 +68,7 @@ def unbalanced(text: str) -> bool:
 
 def heading_like(text: str) -> bool:
     """Short, no sentence end inside: could be a headline, kicker or intertitle."""
-    limit = HEADING_MAX * 2 if text.endswith(("）", ")")) else HEADING_MAX
+    limit = HEADING_MAX * 2 if P.column_named(text) else HEADING_MAX  # a long column name
     return (
         len(text) <= limit
         and not _SENTENCE_START.match(text)

@@ -69,14 +69,18 @@ COLUMN_TAG = re.compile(
     r"[^（(][（(](?P<tag>[^（）()]{1,45}(?:[（(][^（）()]{1,10}[）)])?[^（）()]{0,10})[）)]$"
 )
 _LATIN = re.compile("[A-Za-z]")
+#: the longest headline before a column tag: corpus headlines run to about 32 characters
+COLUMN_HEAD_MAX = 40
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def column_named(text: str) -> bool:
     """A line closing with a column's name in brackets (…（人民论坛）), not an abbreviation
-    (…（GDP）, …（IMF））: the name is words, no Latin letters."""
+    (…（GDP）, …（IMF））: the name is words, no Latin letters, no gloss (（以下简称…）), and
+    what it closes is headline-long (a sentence's first column is not)."""
     m = COLUMN_TAG.search(text) if text.endswith(("）", ")")) else None
-    return (m is not None and not _LATIN.search(m.group("tag"))
+    return (m is not None and m.start("tag") <= COLUMN_HEAD_MAX
+            and not _LATIN.search(m.group("tag")) and "简称" not in m.group("tag")
             and len(_HAN.findall(m.group("tag"))) >= 2)
 
 

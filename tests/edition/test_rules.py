@@ -528,3 +528,14 @@ def test_a_box_label_over_a_line_is_no_sibling_of_a_kicker_and_headline() -> Non
     page = parse("刘某委员——", head, P1, *box, P2, *pair, P3)
     assert [(a.kicker, a.headline, a.paragraphs) for a in page.articles] == [
         ("刘某委员——", head, [P1, *box, P2]), (*pair, [P3])]
+
+
+def test_a_gloss_in_brackets_is_no_column_tag() -> None:
+    # `（以下简称《规划》）` closes the first column of an answer, not a headline's column name
+    q = "记者：今年的发展规划有哪些新的提法？"
+    first = ("张某：《某市关于推进新时代城乡融合发展和乡村全面振兴"
+             "以及公共服务均等化若干重大问题的实施规划》（以下简称《规划》）")
+    rest = "对城乡融合发展作出了全面部署，是做好今后工作的根本遵循。"
+    a = only(parse("为城乡融合发展凝神聚力（权威访谈）", P1, q, first, rest))
+    assert a.headline == "为城乡融合发展凝神聚力（权威访谈）"
+    assert "".join(a.paragraphs) == P1 + q + first + rest
