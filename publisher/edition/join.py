@@ -131,6 +131,11 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return False  # a closing bracket or quote that nothing opens: the text before it was lost
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
+    if (last in "）)" and left_is_start and after_text and "，" in left and heading_like(left)
+            and not heading_like(right) and not is_lead(right)
+            and (_ADVERBIAL_OPENING.match(left) or _SPEECH_OPENING.match(left)
+                 or _sentence_clause(left))):
+        return True  # a sentence's first words ending in a name's gloss (…中欧班列（成都）)
     if last in _ENDS_PARAGRAPH:
         return False
     if last in _CONTINUES:  # a comma never ends a heading, not even a —— one

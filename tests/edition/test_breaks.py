@@ -332,3 +332,17 @@ def test_the_first_block_under_a_byline_below_a_heading_goes_on_in_the_next() ->
     # a label under the byline stays a label
     page = parse("山区小镇迎来新变化", "本报记者 叶舟", "核心阅读", P1, P2)
     assert only(page).paragraphs == ["核心阅读", P1, P2]
+
+
+def test_a_sentence_line_ending_in_a_bracketed_gloss_continues() -> None:
+    # a lone line between paragraphs that opens like a sentence (a time and a comma, a long
+    # first clause) ends in a name's gloss, not a column tag: the text goes on
+    left, right = "2月下旬，专家组分析评估后发现，体外膜肺（ECMO）", "可以为重症患者赢得抢救时间。"
+    assert_joined("老厂焕新颜", left, right)
+    left = "市物流港公布的数据显示，截至3月底，中欧班列（渝新欧）"
+    right = "累计开行200列，同比增长八成。"
+    assert_joined("老厂焕新颜", left, right)
+    # a tagged headline whose first clause is a short phrase opens its story
+    page = parse("老厂焕新颜", P1, "城市更新，共情才能共赢（一线视角）",
+                 "不久前，笔者走访了一处老旧小区。")
+    assert heads(page) == ["老厂焕新颜", "城市更新，共情才能共赢（一线视角）"]
