@@ -116,11 +116,18 @@ def _lead_head(text: str) -> bool:
 
 
 def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
-                after_text: bool = False, under_heading: bool = False) -> bool:
-    """Whether `right` continues the paragraph that `left` ends with."""
+                after_text: bool = False, under_heading: bool = False,
+                page_top: bool = False) -> bool:
+    """Whether `right` continues the paragraph that `left` ends with.
+
+    `page_top`: `left` is the page's first block and no （上接…） line stands over it.
+    """
     if not left or not right:
         return False
     last, first = left[-1], right[0]
+    if (first in _STARTS_INSIDE and left_is_start and page_top and heading_like(left)
+            and not unbalanced(left) and not is_lead(left)):
+        return False  # a page opens with a headline, never mid-sentence: the first column was lost
     if first in _STARTS_INSIDE and left_is_start and P.TWO_PART.match(left) and not is_lead(left):
         return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
     if (first in _STARTS_INSIDE and left_is_start and under_heading and heading_like(left)
@@ -203,11 +210,13 @@ def _label(text: str) -> bool:
 
 
 def join_fragments(texts: list[str], starts_ok: list[bool],
-                   opening: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+                   opening: frozenset[int] = frozenset(),
+                   top: bool = False) -> list[tuple[int, str]]:
     """Merge consecutive fragments; returns (index of first fragment, merged text).
 
     `opening`: fragments right under a byline printed below a heading: the story's first
     paragraph starts there, so a heading-like line goes on in the text under it.
+    `top`: the first fragment opens the page (no （上接…） line over it).
     """
     out: list[tuple[int, str]] = []
     page = "\n".join(texts)
@@ -222,7 +231,8 @@ def join_fragments(texts: list[str], starts_ok: list[bool],
             before = out[-2][1] if len(out) >= 2 else ""
             after_text = bool(before) and not heading_like(before)
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
-                           under_heading=bool(before) and not after_text):
+                           under_heading=bool(before) and not after_text,
+                           page_top=top and idx == 0):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

@@ -346,3 +346,19 @@ def test_a_sentence_line_ending_in_a_bracketed_gloss_continues() -> None:
     page = parse("老厂焕新颜", P1, "城市更新，共情才能共赢（一线视角）",
                  "不久前，笔者走访了一处老旧小区。")
     assert heads(page) == ["老厂焕新颜", "城市更新，共情才能共赢（一线视角）"]
+
+
+def test_the_first_line_of_a_page_over_a_block_opening_inside_a_sentence_is_a_headline() -> None:
+    # a page never opens mid-sentence without a （上接…） line: the heading-like first block
+    # is a headline whose story lost its first column
+    right = "，人社部上线就业服务平台，搭建供需对接渠道。"
+    page = parse("第5版", "新平台助毕业生求职", right, P2)
+    a = only(page)
+    assert a.headline == "新平台助毕业生求职"
+    assert a.paragraphs == [right, P2]
+    assert a.incomplete_start
+    page = parse("以科学精神抵制谣言(人民论坛)", "。专业问题需要专业意见。", P2)
+    assert heads(page) == ["以科学精神抵制谣言(人民论坛)"]
+    # under a （上接…） line the first block is the story going on
+    page = parse("第5版", "（上接第1版）", "各地要统筹推进有关", "，确保各项措施落到实处。", P2)
+    assert only(page).paragraphs == ["各地要统筹推进有关，确保各项措施落到实处。", P2]
