@@ -18,6 +18,8 @@ _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
 _CLOSERS = set("）)》”’」』")
 _FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其所而并且也都就还又再很没这那每各该")
+#: coverbs and modals that never end a heading when they are words of their own
+_COVERB_END = set("为由给至要能会应须")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
 _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")
@@ -97,6 +99,15 @@ def _sentence_clause(left: str) -> bool:
             and not re.search(r"\d[：:]", left))
 
 
+def _waits_for_verb(left: str) -> bool:
+    """A coverb or modal as the line's last word (…以人民为 | 中心, …将于5月18日至 | 19日,
+    …人员要 | 主动救助): its verb or object is in the next block; no heading ends so."""
+    if left[-1:] not in _COVERB_END:
+        return False
+    tail = left[-8:]
+    return len(tail) - 1 in word_ends(tail)
+
+
 def _ends_a_sentence(right: str) -> bool:
     """The block's first sentence is a word or two (遵循。…): the end of the one before."""
     m = _FIRST_SENTENCE.match(right)
@@ -174,6 +185,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
             return True
         # headings do not open with 至于, 而且, 因此 …, nor end waiting for a noun
         if _CONNECTIVE.match(left) or _NEEDS_NOUN.search(left):
+            return True
+        if _waits_for_verb(left) and not P.ORDINAL_PREFIX.match(left):
             return True
         clauses = left.split("，")
         if len(clauses) > 1 and (len(clauses[-1]) < 4 or max(map(len, clauses)) > 20):

@@ -362,3 +362,13 @@ def test_the_first_line_of_a_page_over_a_block_opening_inside_a_sentence_is_a_he
     # under a （上接…） line the first block is the story going on
     page = parse("第5版", "（上接第1版）", "各地要统筹推进有关", "，确保各项措施落到实处。", P2)
     assert only(page).paragraphs == ["各地要统筹推进有关，确保各项措施落到实处。", P2]
+
+
+def test_a_fragment_ending_in_a_coverb_or_modal_continues() -> None:
+    # 为, 至, 要 … as words of their own wait for their object or verb in the next block
+    assert_joined("老厂焕新颜", "区委书记：我们坚持以群众为", "中心，解决群众关心的实际问题。")
+    assert_joined("老厂焕新颜", "第十届全省农民运动会将于5月18日至", "20日在省体育中心举行。")
+    assert_joined("老厂焕新颜", "对生活困难的外来务工人员要", "主动救助、多方帮扶。")
+    # the same letter inside a word ends a heading (大有可为)
+    page = parse("老厂焕新颜", P1, "乡村振兴大有可为", "今年以来，各地出台政策支持返乡创业。")
+    assert heads(page) == ["老厂焕新颜", "乡村振兴大有可为"]
