@@ -127,6 +127,7 @@ class Context:
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
+    cohesive: bool = False  # the text after it prints the story's own rare words again
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -167,6 +168,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if _DEBUG:
         print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
               f"jumps={ctx.jumps}", file=sys.stderr)
+    if ctx.cohesive and not ctx.two_part and not ctx.caption:
+        return False  # the story goes on with its own names and terms: a fragment or intertitle
     if cur.lead is not None:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump

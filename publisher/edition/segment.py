@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Mapping
 
 from publisher.edition import patterns as P
+from publisher.edition.cohesion import Vocabulary
 from publisher.edition.header import Header, split_header
 from publisher.edition.runs import (
     Context,
@@ -27,6 +28,10 @@ from publisher.edition.spans import find_runs, region_end, run_end, strong
 from publisher.edition.units import Draft, Unit
 
 __all__ = ["Draft", "Unit", "segment", "starts_article"]
+
+#: the share of the story's rare vocabulary the text after a one-line run must print again
+#: for the run to be inside the story (new stories after it measured at most 0.13)
+COHESIVE = 0.15
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[Draft]:
@@ -46,6 +51,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
     shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs
               if not strong(units, a, b) and not (b == a + 1 and P.ORDINAL.match(units[a].text))}
     starts = [a for a, _ in runs]
+    vocabulary: Vocabulary | None = None
     cur_start = 0
     i = 0
     while i < len(units):
@@ -93,6 +99,10 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                       caption=caption_follows(units[k:stop]),
                       known=any("".join(t.split()) in known for t in run),
                       resumes=resumes)
+        if len(run) == 1 and cur is not None and cur.paragraphs:
+            vocabulary = vocabulary or Vocabulary(u.text for u in units)
+            ctx.cohesive = vocabulary.shared("".join(cur.paragraphs),
+                                             "".join(u.text for u in units[j:stop])) >= COHESIVE
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i

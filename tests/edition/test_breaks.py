@@ -169,9 +169,10 @@ def test_a_clause_whose_subject_is_left_before_the_break_continues() -> None:
 
 def test_a_list_item_ending_in_a_semicolon_is_no_heading() -> None:
     item = "表彰的家庭包括：“警察+医生”夫妻档的张家；"
-    page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, P1)
+    last = "评选活动自今年三月启动，共收到推荐材料五百余份。"
+    page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, last)
     assert heads(page) == ["全市揭晓百户最美家庭", "全市百户最美家庭揭晓"]
-    assert page.articles[1].paragraphs == [P2, item, P1]
+    assert page.articles[1].paragraphs == [P2, item, last]
 
 
 def test_a_lead_cut_by_a_column_break_is_never_a_heading() -> None:

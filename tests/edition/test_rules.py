@@ -436,3 +436,25 @@ def test_a_two_phrase_headline_is_no_sibling_of_a_plain_line() -> None:
     page = parse("老厂区迎来新变化", P1, "坚决把关怀落到实处", P2, "重点工程 有序施工", P3)
     assert heads(page) == ["老厂区迎来新变化", "坚决把关怀落到实处", "重点工程 有序施工"]
     assert [a.paragraphs for a in page.articles] == [[P1], [P2], [P3]]
+
+
+def test_a_line_whose_story_goes_on_with_its_own_words_stays_in_it() -> None:
+    # a lone line between paragraphs of a story without lead or byline: the text after it
+    # names the story's village, road and secretary again (words the page's other stories
+    # do not print), so the story goes on there
+    other = ["市图书馆新馆开馆", "本报讯（记者李明）市图书馆新馆昨日开馆，馆内藏书一百二十万册。",
+             "新馆设有少儿阅览区、古籍修复室和数字阅读体验区，读者可免费办理借阅证。",
+             "开馆首日，接待读者超过八千人次，不少市民带着孩子前来借书。"]
+    a = "石门村地处深山，过去村民进出全靠一条羊肠小道，盘山公路是几代人的梦想。"
+    b = "2018年，村党支部书记王建国带着村民筹资修建盘山公路，石门村的山货第一次运出了大山。"
+    line = "石门村党支部书记王建国"
+    c = "如今又领着石门村村民在盘山公路两旁种下核桃树，羊肠小道变成了致富路。"
+    d = "王建国说，盘山公路修通了，石门村的山货运出了大山，几代人的梦想成了真。"
+    page = parse(*other, "山村修路记", a, b, line, c, d)
+    assert heads(page) == ["市图书馆新馆开馆", "山村修路记"]
+    assert page.articles[1].paragraphs == [a, b, line, c, d]
+    # a line after which other words follow opens a story of its own
+    e = "全市中小学春季运动会昨日开幕，来自四十所学校的三千名运动员参加比赛。"
+    page = parse(*other, "山村修路记", a, b, "中小学春季运动会开幕", e,
+                 "比赛设田径、游泳、篮球等十二个项目，将持续五天。")
+    assert heads(page) == ["市图书馆新馆开馆", "山村修路记", "中小学春季运动会开幕"]
