@@ -128,6 +128,7 @@ class Context:
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
     cohesive: bool = False  # the text after it prints the story's own rare words again
+    loose: bool = False  # the text after it prints almost none of the story's rare words
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -176,7 +177,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.caption and not ctx.jumps:  # a photo item (图为…, 3月20日，…) after the story, whatever
         return True                     # the shape of the story's intertitles
-    if ctx.siblings or ctx.jumps or ctx.resumes:
+    if (ctx.siblings or ctx.jumps or ctx.resumes) and not ctx.loose:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
         return False

@@ -32,6 +32,8 @@ __all__ = ["Draft", "Unit", "segment", "starts_article"]
 #: the share of the story's rare vocabulary the text after a one-line run must print again
 #: for the run to be inside the story (new stories after it measured at most 0.13)
 COHESIVE = 0.15
+#: below this share the text after it is another story's (intertitles measured at least 0.03)
+LOOSE = 0.03
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[Draft]:
@@ -101,8 +103,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                       resumes=resumes)
         if len(run) == 1 and cur is not None and cur.paragraphs:
             vocabulary = vocabulary or Vocabulary(u.text for u in units)
-            ctx.cohesive = vocabulary.shared("".join(cur.paragraphs),
-                                             "".join(u.text for u in units[j:stop])) >= COHESIVE
+            shared = vocabulary.shared("".join(cur.paragraphs),
+                                       "".join(u.text for u in units[j:stop]))
+            ctx.cohesive, ctx.loose = shared >= COHESIVE, shared < LOOSE
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i

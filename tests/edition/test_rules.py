@@ -458,3 +458,22 @@ def test_a_line_whose_story_goes_on_with_its_own_words_stays_in_it() -> None:
     page = parse(*other, "山村修路记", a, b, "中小学春季运动会开幕", e,
                  "比赛设田径、游泳、篮球等十二个项目，将持续五天。")
     assert heads(page) == ["市图书馆新馆开馆", "山村修路记", "中小学春季运动会开幕"]
+
+
+def test_a_line_after_which_none_of_the_story_s_words_recur_opens_a_story() -> None:
+    # shaped like the story's intertitles (one plain line each), but the text after it
+    # shares none of the story's names and terms: the next story's headline
+    a = "石门村地处深山，过去村民进出全靠一条羊肠小道，盘山公路是几代人的梦想。"
+    b = "2018年，村党支部书记王建国带着村民筹资修建盘山公路，石门村的山货第一次运出了大山。"
+    c = "如今又领着石门村村民在盘山公路两旁种下核桃树，羊肠小道变成了致富路。"
+    e = "市图书馆新馆昨日开馆，馆内藏书一百二十万册，设有少儿阅览区和古籍修复室。"
+    f = "开馆首日接待读者超过八千人次，不少市民带着孩子前来借书。"
+    page = parse("山村修路记", a, "修路筹资不容易", b, "致富路越走越宽", c, "图书馆新馆开馆", e, f)
+    assert heads(page) == ["山村修路记", "图书馆新馆开馆"]
+    assert page.articles[0].paragraphs == [a, "修路筹资不容易", b, "致富路越走越宽", c]
+    assert page.articles[0].intertitles == [1, 3]
+    assert page.articles[1].paragraphs == [e, f]
+    # a third intertitle of the story, its text going on with the story's words, stays in it
+    d = "王建国说，盘山公路修通了，石门村的山货运出了大山，几代人的梦想成了真。"
+    page = parse("山村修路记", a, "修路筹资不容易", b, "致富路越走越宽", c, "山货走出大山", d)
+    assert only(page).intertitles == [1, 3, 5]
