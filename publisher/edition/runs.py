@@ -129,6 +129,7 @@ class Context:
     resumes: bool = False  # the story's intertitles of another shape go on after it
     cohesive: bool = False  # the text after it prints the story's own rare words again
     loose: bool = False  # the text after it prints almost none of the story's rare words
+    measured: bool = False  # both sides long enough for `loose` to outweigh a feature's hold
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -181,6 +182,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if cur.continued_from is not None and not ctx.caption:  # a jumped feature goes on
         return False
+    if ctx.loose and ctx.measured:  # the text after it is another story's
+        return True
     if cur.package and len(run) == 1 and not ctx.caption:  # a package's sub-stories come with
         return False                                        # their bylines; one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows

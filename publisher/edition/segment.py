@@ -34,6 +34,9 @@ __all__ = ["Draft", "Unit", "segment", "starts_article"]
 COHESIVE = 0.15
 #: below this share the text after it is another story's (intertitles measured at least 0.03)
 LOOSE = 0.03
+#: the story so far and the text after the run must be this long (and half as long) for
+#: the share to outweigh a package's or a signed feature's hold
+MEASURED = 400
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[Draft]:
@@ -103,9 +106,10 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None) -> list[D
                       resumes=resumes)
         if len(run) == 1 and cur is not None and cur.paragraphs:
             vocabulary = vocabulary or Vocabulary(u.text for u in units)
-            shared = vocabulary.shared("".join(cur.paragraphs),
-                                       "".join(u.text for u in units[j:stop]))
+            told, rest = "".join(cur.paragraphs), "".join(u.text for u in units[j:stop])
+            shared = vocabulary.shared(told, rest)
             ctx.cohesive, ctx.loose = shared >= COHESIVE, shared < LOOSE
+            ctx.measured = len(told) >= MEASURED and len(rest) >= MEASURED // 2
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i
