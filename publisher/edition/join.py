@@ -17,9 +17,9 @@ _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
 _CONTINUES = set("，、,（(《“‘〈「『")
 _STARTS_INSIDE = set("，。、；：！？）》”’」』%‰…,.;:!?)")
 _CLOSERS = set("）)》”’」』")
-#: a paragraph never opens with a stop: a block that does lost the text before it
-_STOPS = set("，。、；：！？,.;:!?")
 _FUNCTION_END = set("的了着和与及或在对把被将从向以于等之其所而并且也都就还又再很没这那每各该")
+#: coverbs and modals that never end a heading when they are words of their own
+_COVERB_END = set("为由给至要能会应须")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"), ("『", "』"))
 HEADING_MAX = 50
 _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")
@@ -99,6 +99,15 @@ def _sentence_clause(left: str) -> bool:
             and not re.search(r"\d[：:]", left))
 
 
+def _waits_for_verb(left: str) -> bool:
+    """A coverb or modal as the line's last word (…以人民为 | 中心, …将于5月18日至 | 19日,
+    …人员要 | 主动救助): its verb or object is in the next block; no heading ends so."""
+    if left[-1:] not in _COVERB_END:
+        return False
+    tail = left[-8:]
+    return len(tail) - 1 in word_ends(tail)
+
+
 def _ends_a_sentence(right: str) -> bool:
     """The block's first sentence is a word or two (遵循。…): the end of the one before."""
     m = _FIRST_SENTENCE.match(right)
@@ -119,14 +128,17 @@ def _lead_head(text: str) -> bool:
 
 def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
                 after_text: bool = False, under_heading: bool = False,
-                atop: bool = False) -> bool:
+                page_top: bool = False) -> bool:
     """Whether `right` continues the paragraph that `left` ends with.
 
-    `atop`: `left` is the first block of the page's text.
+    `page_top`: `left` is the page's first block and no （上接…） line stands over it.
     """
     if not left or not right:
         return False
     last, first = left[-1], right[0]
+    if (first in _STARTS_INSIDE and left_is_start and page_top and heading_like(left)
+            and not unbalanced(left) and not is_lead(left)):
+        return False  # a page opens with a headline, never mid-sentence: the first column was lost
     if first in _STARTS_INSIDE and left_is_start and P.TWO_PART.match(left) and not is_lead(left):
         return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
     if (first in _STARTS_INSIDE and left_is_start and heading_like(left)
@@ -136,10 +148,13 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     if (first in _CLOSERS and left_is_start and heading_like(left) and not unbalanced(left)
             and not is_lead(left)):
         return False  # a closing bracket or quote that nothing opens: the text before it was lost
-    if first in _STOPS and left_is_start and atop and heading_like(left) and not is_lead(left):
-        return False  # the page's first headline over a story whose first column was lost
     if first in _STARTS_INSIDE or (last == first == "—"):  # also a —— split in two
         return True
+    if (last in "）)" and left_is_start and after_text and "，" in left and heading_like(left)
+            and not heading_like(right) and not is_lead(right)
+            and (_ADVERBIAL_OPENING.match(left) or _SPEECH_OPENING.match(left)
+                 or _sentence_clause(left))):
+        return True  # a sentence's first words ending in a name's gloss (…中欧班列（成都）)
     if last in _ENDS_PARAGRAPH:
         return False
     if last in _CONTINUES:  # a comma never ends a heading, not even a —— one
@@ -171,6 +186,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
             return True
         # headings do not open with 至于, 而且, 因此 …, nor end waiting for a noun
         if _CONNECTIVE.match(left) or _NEEDS_NOUN.search(left):
+            return True
+        if _waits_for_verb(left) and not P.ORDINAL_PREFIX.match(left):
             return True
         clauses = left.split("，")
         if len(clauses) > 1 and (len(clauses[-1]) < 4 or max(map(len, clauses)) > 20):
@@ -207,11 +224,13 @@ def _label(text: str) -> bool:
 
 
 def join_fragments(texts: list[str], starts_ok: list[bool],
-                   opening: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+                   opening: frozenset[int] = frozenset(),
+                   top: bool = False) -> list[tuple[int, str]]:
     """Merge consecutive fragments; returns (index of first fragment, merged text).
 
     `opening`: fragments right under a byline printed below a heading: the story's first
     paragraph starts there, so a heading-like line goes on in the text under it.
+    `top`: the first fragment opens the page (no （上接…） line over it).
     """
     out: list[tuple[int, str]] = []
     page = "\n".join(texts)
@@ -227,7 +246,7 @@ def join_fragments(texts: list[str], starts_ok: list[bool],
             after_text = bool(before) and not heading_like(before)
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
                            under_heading=bool(before) and not after_text,
-                           atop=len(out) == 1):
+                           page_top=top and idx == 0):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

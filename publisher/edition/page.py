@@ -88,7 +88,8 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     # the first block under a byline printed below a heading opens the story's text
     opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind == "byline"
                         and pieces[n - 2].kind == "text" and heading_like(pieces[n - 2].text))
-    merged = join_fragments([u.text for u in pieces], joinable, opening)
+    merged = join_fragments([u.text for u in pieces], joinable, opening,
+                            top=bool(pieces) and pieces[0].jump_from is None)
     units: list[Unit] = []
     remap: dict[int, int] = {}
     for n, (first, text) in enumerate(merged):

@@ -135,6 +135,9 @@ class Context:
     resumes: bool = False  # the story's intertitles of another shape go on after it
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
     alien: bool = False  # in a continuation part, of no shape its first part's intertitles have
+    cohesive: bool = False  # the text after it prints the story's own rare words again
+    loose: bool = False  # the text after it prints almost none of the story's rare words
+    measured: bool = False  # both sides long enough for `loose` to outweigh a feature's hold
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
@@ -175,6 +178,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if _DEBUG:
         print(f"weak run {run!r} lead={cur.lead is not None} siblings={ctx.siblings} "
               f"jumps={ctx.jumps}", file=sys.stderr)
+    if ctx.cohesive and not ctx.two_part and not ctx.caption:
+        return False  # the story goes on with its own names and terms: a fragment or intertitle
     if cur.lead is not None:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
@@ -189,10 +194,12 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.alien and not ctx.resumes:  # the story's intertitles are known from the page it
         return True                     # jumps from, and this line is shaped like none of them
-    if ctx.siblings or ctx.jumps or ctx.resumes:
+    if (ctx.siblings or ctx.jumps or ctx.resumes) and not ctx.loose:
         return False
     if cur.continued_from is not None:  # a jumped feature goes on
         return False
+    if ctx.loose and ctx.measured:  # the text after it is another story's
+        return True
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
         return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows

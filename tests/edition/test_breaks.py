@@ -169,9 +169,10 @@ def test_a_clause_whose_subject_is_left_before_the_break_continues() -> None:
 
 def test_a_list_item_ending_in_a_semicolon_is_no_heading() -> None:
     item = "表彰的家庭包括：“警察+医生”夫妻档的张家；"
-    page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, P1)
+    last = "评选活动自今年三月启动，共收到推荐材料五百余份。"
+    page = parse("全市揭晓百户最美家庭", P1, "全市百户最美家庭揭晓", P2, item, last)
     assert heads(page) == ["全市揭晓百户最美家庭", "全市百户最美家庭揭晓"]
-    assert page.articles[1].paragraphs == [P2, item, P1]
+    assert page.articles[1].paragraphs == [P2, item, last]
 
 
 def test_a_lead_cut_by_a_column_break_is_never_a_heading() -> None:
@@ -354,3 +355,43 @@ def test_a_column_tagged_headline_between_paragraphs_is_not_joined_to_a_lost_fir
     assert page.articles[1].incomplete_start
     # an abbreviation in brackets (（GDP）) closing a paragraph's line is no column's name
     assert_joined("古村新貌", "全年国内生产总值（GDP）", "，比上年增长百分之六。")
+
+
+def test_a_sentence_line_ending_in_a_bracketed_gloss_continues() -> None:
+    # a lone line between paragraphs that opens like a sentence (a time and a comma, a long
+    # first clause) ends in a name's gloss, not a column tag: the text goes on
+    left, right = "2月下旬，专家组分析评估后发现，体外膜肺（ECMO）", "可以为重症患者赢得抢救时间。"
+    assert_joined("老厂焕新颜", left, right)
+    left = "市物流港公布的数据显示，截至3月底，中欧班列（渝新欧）"
+    right = "累计开行200列，同比增长八成。"
+    assert_joined("老厂焕新颜", left, right)
+    # a tagged headline whose first clause is a short phrase opens its story
+    page = parse("老厂焕新颜", P1, "城市更新，共情才能共赢（一线视角）",
+                 "不久前，笔者走访了一处老旧小区。")
+    assert heads(page) == ["老厂焕新颜", "城市更新，共情才能共赢（一线视角）"]
+
+
+def test_the_first_line_of_a_page_over_a_block_opening_inside_a_sentence_is_a_headline() -> None:
+    # a page never opens mid-sentence without a （上接…） line: the heading-like first block
+    # is a headline whose story lost its first column
+    right = "，人社部上线就业服务平台，搭建供需对接渠道。"
+    page = parse("第5版", "新平台助毕业生求职", right, P2)
+    a = only(page)
+    assert a.headline == "新平台助毕业生求职"
+    assert a.paragraphs == [right, P2]
+    assert a.incomplete_start
+    page = parse("以科学精神抵制谣言(人民论坛)", "。专业问题需要专业意见。", P2)
+    assert heads(page) == ["以科学精神抵制谣言(人民论坛)"]
+    # under a （上接…） line the first block is the story going on
+    page = parse("第5版", "（上接第1版）", "各地要统筹推进有关", "，确保各项措施落到实处。", P2)
+    assert only(page).paragraphs == ["各地要统筹推进有关，确保各项措施落到实处。", P2]
+
+
+def test_a_fragment_ending_in_a_coverb_or_modal_continues() -> None:
+    # 为, 至, 要 … as words of their own wait for their object or verb in the next block
+    assert_joined("老厂焕新颜", "区委书记：我们坚持以群众为", "中心，解决群众关心的实际问题。")
+    assert_joined("老厂焕新颜", "第十届全省农民运动会将于5月18日至", "20日在省体育中心举行。")
+    assert_joined("老厂焕新颜", "对生活困难的外来务工人员要", "主动救助、多方帮扶。")
+    # the same letter inside a word ends a heading (大有可为)
+    page = parse("老厂焕新颜", P1, "乡村振兴大有可为", "今年以来，各地出台政策支持返乡创业。")
+    assert heads(page) == ["老厂焕新颜", "乡村振兴大有可为"]

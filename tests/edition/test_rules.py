@@ -458,7 +458,9 @@ def test_a_plain_line_after_ten_paragraphs_opens_a_story_even_when_the_text_jump
     # the story has shown its intertitles' shape (quoted) over ten paragraphs: a plain line
     # is no sibling, and the jump after it no longer makes it the story's
     body = [P1, P2, P3, "“我们要把工厂办好”", P1, P2, P3, P1, P2, P3, P1]
-    page = parse("长篇通讯见闻", *body, "全市夏粮收购工作基本完成", P2, P3, "（下转第二版）")
+    grain = ["夏粮收购进度过半，各地粮库延长开放时间，方便农民售粮。",
+             "粮食部门表示，今年收购价格保持稳定，农民收入有保障。"]
+    page = parse("长篇通讯见闻", *body, "全市夏粮收购工作基本完成", *grain, "（下转第二版）")
     assert heads(page) == ["长篇通讯见闻", "全市夏粮收购工作基本完成"]
     assert page.articles[0].paragraphs == body
     assert page.articles[1].continued_on == 2
@@ -539,3 +541,77 @@ def test_a_gloss_in_brackets_is_no_column_tag() -> None:
     a = only(parse("为城乡融合发展凝神聚力（权威访谈）", P1, q, first, rest))
     assert a.headline == "为城乡融合发展凝神聚力（权威访谈）"
     assert "".join(a.paragraphs) == P1 + q + first + rest
+
+
+def test_a_line_whose_story_goes_on_with_its_own_words_stays_in_it() -> None:
+    # a lone line between paragraphs of a story without lead or byline: the text after it
+    # names the story's village, road and secretary again (words the page's other stories
+    # do not print), so the story goes on there
+    other = ["市图书馆新馆开馆", "本报讯（记者李明）市图书馆新馆昨日开馆，馆内藏书一百二十万册。",
+             "新馆设有少儿阅览区、古籍修复室和数字阅读体验区，读者可免费办理借阅证。",
+             "开馆首日，接待读者超过八千人次，不少市民带着孩子前来借书。"]
+    a = "石门村地处深山，过去村民进出全靠一条羊肠小道，盘山公路是几代人的梦想。"
+    b = "2018年，村党支部书记王建国带着村民筹资修建盘山公路，石门村的山货第一次运出了大山。"
+    line = "石门村党支部书记王建国"
+    c = "如今又领着石门村村民在盘山公路两旁种下核桃树，羊肠小道变成了致富路。"
+    d = "王建国说，盘山公路修通了，石门村的山货运出了大山，几代人的梦想成了真。"
+    page = parse(*other, "山村修路记", a, b, line, c, d)
+    assert heads(page) == ["市图书馆新馆开馆", "山村修路记"]
+    assert page.articles[1].paragraphs == [a, b, line, c, d]
+    # a line after which other words follow opens a story of its own
+    e = "全市中小学春季运动会昨日开幕，来自四十所学校的三千名运动员参加比赛。"
+    page = parse(*other, "山村修路记", a, b, "中小学春季运动会开幕", e,
+                 "比赛设田径、游泳、篮球等十二个项目，将持续五天。")
+    assert heads(page) == ["市图书馆新馆开馆", "山村修路记", "中小学春季运动会开幕"]
+
+
+def test_a_line_after_which_none_of_the_story_s_words_recur_opens_a_story() -> None:
+    # shaped like the story's intertitles (one plain line each), but the text after it
+    # shares none of the story's names and terms: the next story's headline
+    a = "石门村地处深山，过去村民进出全靠一条羊肠小道，盘山公路是几代人的梦想。"
+    b = "2018年，村党支部书记王建国带着村民筹资修建盘山公路，石门村的山货第一次运出了大山。"
+    c = "如今又领着石门村村民在盘山公路两旁种下核桃树，羊肠小道变成了致富路。"
+    e = "市图书馆新馆昨日开馆，馆内藏书一百二十万册，设有少儿阅览区和古籍修复室。"
+    f = "开馆首日接待读者超过八千人次，不少市民带着孩子前来借书。"
+    page = parse("山村修路记", a, "修路筹资不容易", b, "致富路越走越宽", c, "图书馆新馆开馆", e, f)
+    assert heads(page) == ["山村修路记", "图书馆新馆开馆"]
+    assert page.articles[0].paragraphs == [a, "修路筹资不容易", b, "致富路越走越宽", c]
+    assert page.articles[0].intertitles == [1, 3]
+    assert page.articles[1].paragraphs == [e, f]
+    # a third intertitle of the story, its text going on with the story's words, stays in it
+    d = "王建国说，盘山公路修通了，石门村的山货运出了大山，几代人的梦想成了真。"
+    page = parse("山村修路记", a, "修路筹资不容易", b, "致富路越走越宽", c, "山货走出大山", d)
+    assert only(page).intertitles == [1, 3, 5]
+
+
+def test_a_line_in_a_signed_feature_after_which_its_words_stop_opens_a_story() -> None:
+    # one line inside a feature signed at its top is its intertitle, unless the text after
+    # it (long enough on both sides to tell) shares none of the feature's names and terms
+    village = [
+        "石门村地处深山，过去村民进出全靠一条羊肠小道，盘山公路是几代人的梦想。山里的核桃、板栗"
+        "和蜂蜜常常烂在家里，年轻人一个接一个离开了石门村，留下的多是老人和孩子。",
+        "2018年，村党支部书记王建国带着村民筹资修建盘山公路。没有大型机械，大伙儿就用钢钎和"
+        "铁锤一寸一寸地凿，石门村的妇女们轮流上山送饭，孩子们也帮着搬运碎石。",
+        "两年后，十二公里长的盘山公路终于修通，石门村的山货第一次坐着卡车运出了大山。王建国"
+        "又领着村民成立核桃合作社，注册了自己的商标，还在网上开起了店铺。",
+        "如今，石门村的核桃卖到了省城的超市，合作社每年分红，外出打工的年轻人也陆续回到村里，"
+        "有的开起了农家乐，有的当上了网店主播，盘山公路上的车一天比一天多。",
+        "王建国说，盘山公路修通了，石门村的山货运出了大山，几代人的梦想成了真，下一步还要把"
+        "羊肠小道修成游步道，让城里人进山来看看石门村的好风景。",
+        "村里的老人们说，过去背一筐核桃下山要走大半天，现在合作社的卡车开到家门口收货。",
+    ]
+    library = [
+        "市图书馆新馆昨日开馆，馆内藏书一百二十万册，设有少儿阅览区、古籍修复室和数字阅读体验区，"
+        "读者可凭身份证免费办理借阅证，每天开放十二小时。",
+        "开馆首日接待读者超过八千人次，不少市民带着孩子前来借书。馆方介绍，新馆还将定期举办讲座、"
+        "展览和亲子阅读活动，并与全市四十所中小学共建流动书屋。",
+        "新馆建筑面积三万平方米，屋顶设有光伏发电板，室内采用自然采光设计。",
+        "馆长刘敏表示，新馆将继续完善借阅服务，年内开通线上预约和送书上门，让读者少跑腿、多读书。",
+    ]
+    page = parse("山村修路记", "本报记者 叶舟", *village, "图书馆新馆开馆", *library)
+    assert heads(page) == ["山村修路记", "图书馆新馆开馆"]
+    assert page.articles[0].paragraphs == village
+    assert page.articles[1].paragraphs == library
+    # the feature's own intertitle, its words going on after it, stays in it
+    page = parse("山村修路记", "本报记者 叶舟", *village[:3], "山货走出大山", *village[3:])
+    assert only(page).intertitles == [3]
