@@ -11,36 +11,44 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat
 
-_CJK = re.compile("[\u4e00-\u9fff]{2,}")
+#: every pair of adjacent CJK characters, overlapping (a lookahead match consumes nothing)
+_PAIR = re.compile("(?=([\u4e00-\u9fff]{2}))")
 #: how much text on either side is compared
 WINDOW = 800
 
 
 def pairs(text: str) -> set[str]:
     """The text's CJK character pairs (words never cross punctuation or digits)."""
-    out: set[str] = set()
-    for m in _CJK.finditer(text):
-        w = m.group()
-        out.update(w[k:k + 2] for k in range(len(w) - 1))
-    return out
+    return set(_PAIR.findall(text))
 
 
 class Vocabulary:
     """Document frequencies of character pairs over the paragraphs of one page."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.df: Counter[str] = Counter()
-        self.n = 0
-        for text in texts:
+        self._texts: Iterable[str] | None = texts  # counted when first needed: many pages
+        self.df: Counter[str] = Counter()           # never ask
+        self._by_count: list[float] = []
+
+    def _count(self) -> None:
+        n = 0
+        for text in self._texts or ():
             self.df.update(pairs(text))
-            self.n += 1
+            n += 1
+        self._texts = None
+        # a pair's weight by the number of paragraphs printing it; one that none prints alone
+        # (across a join) weighs the most
+        self._by_count = [math.log((n + 1) / (1 + c)) for c in range(n + 1)]
 
     def _weight(self, grams: set[str]) -> float:
-        return sum(math.log((self.n + 1) / (1 + self.df.get(g, 0))) for g in grams)
+        return sum(map(self._by_count.__getitem__, map(self.df.get, grams, repeat(0))))
 
     def shared(self, before: str, after: str) -> float:
         """The weighted share of the rarer side's pairs that both sides print (0 to 1)."""
+        if self._texts is not None:
+            self._count()
         a, b = pairs(before[-WINDOW:]), pairs(after[:WINDOW])
         if not a or not b:
             return 0.0

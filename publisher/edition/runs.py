@@ -16,7 +16,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from publisher.edition import patterns as P
 from publisher.edition.units import Draft, Unit
@@ -135,9 +137,26 @@ class Context:
     resumes: bool = False  # the story's intertitles of another shape go on after it
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
     alien: bool = False  # in a continuation part, of no shape its first part's intertitles have
-    cohesive: bool = False  # the text after it prints the story's own rare words again
-    loose: bool = False  # the text after it prints almost none of the story's rare words
-    measured: bool = False  # both sides long enough for `loose` to outweigh a feature's hold
+    #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
+    #: story's own rare words again (cohesive), almost none of them (loose), and whether both
+    #: sides are long enough for `loose` to outweigh a feature's hold (measured)
+    measure: Callable[[], tuple[bool, bool, bool]] | None = None
+
+    @cached_property
+    def _cohesion(self) -> tuple[bool, bool, bool]:
+        return self.measure() if self.measure is not None else (False, False, False)
+
+    @property
+    def cohesive(self) -> bool:
+        return self._cohesion[0]
+
+    @property
+    def loose(self) -> bool:
+        return self._cohesion[1]
+
+    @property
+    def measured(self) -> bool:
+        return self._cohesion[2]
 
 
 def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:

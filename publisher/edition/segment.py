@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from functools import partial
 
 from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary
@@ -62,7 +63,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
     shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs
               if not strong(units, a, b) and not (b == a + 1 and P.ORDINAL.match(units[a].text))}
     starts = [a for a, _ in runs]
-    vocabulary: Vocabulary | None = None
+    vocabulary = Vocabulary([u.text for u in units])
     cur_start = 0
     i = 0
     while i < len(units):
@@ -127,11 +128,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       known=any("".join(t.split()) in known for t in run),
                       resumes=resumes, kin=kin, alien=bool(first_part) and not siblings)
         if len(run) == 1 and cur is not None and cur.paragraphs:
-            vocabulary = vocabulary or Vocabulary(u.text for u in units)
-            told, rest = "".join(cur.paragraphs), "".join(u.text for u in units[j:stop])
-            shared = vocabulary.shared(told, rest)
-            ctx.cohesive, ctx.loose = shared >= COHESIVE, shared < LOOSE
-            ctx.measured = len(told) >= MEASURED and len(rest) >= MEASURED // 2
+            ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i
@@ -177,6 +174,16 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 cur.add(u, intertitle=True)
         i = j
     return drafts
+
+
+def _cohesion(vocabulary: Vocabulary, told: list[str],
+              after: list[Unit]) -> tuple[bool, bool, bool]:
+    """Cohesive, loose, measured (see runs.Context) for a one-line run between the story so
+    far (`told`) and the stretch after it."""
+    before, rest = "".join(told), "".join(u.text for u in after)
+    shared = vocabulary.shared(before, rest)
+    return (shared >= COHESIVE, shared < LOOSE,
+            len(before) >= MEASURED and len(rest) >= MEASURED // 2)
 
 
 def _lead_in(text: str) -> bool:
