@@ -4,11 +4,12 @@ A run opens a new article on strong evidence (a lead or byline follows, the arti
 before has ended, a column tag, a subheadline, a front-matter label); a weak run is
 an intertitle when it is shaped like one, has siblings of the same shape, sits in a
 story that jumps, or is one line in a feature signed at its top (unless a photo
-caption follows, or the story so far is a photo's caption); otherwise it opens a new
-article. A line far off the even series
-before it, a one-line two-part headline with no run of its shape before it, and two
-plain lines (kicker and headline) with no sibling open one whatever else; so does a line
-of no shape of the story's after ten of its units, also over a jump.
+caption follows, or the story so far is a photo's caption), unless the text after it shares
+almost none of the story's words (also in a continuation part); otherwise it opens a new
+article. A line far off the even series before it, a one-line two-part headline with no
+run of its shape before it, and two plain lines (kicker and headline) with no sibling open
+one whatever else; so does a line of no shape of the story's after ten of its units, also
+over a jump.
 """
 
 from __future__ import annotations
@@ -215,10 +216,10 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True                     # jumps from, and this line is shaped like none of them
     if (ctx.siblings or ctx.jumps or ctx.resumes) and not ctx.loose:
         return False
+    if ctx.loose and ctx.measured:  # the text after it is another story's, also in a
+        return True                 # continuation part
     if cur.continued_from is not None:  # a jumped feature goes on
         return False
-    if ctx.loose and ctx.measured:  # the text after it is another story's
-        return True
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
         return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows

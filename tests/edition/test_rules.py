@@ -584,34 +584,50 @@ def test_a_line_after_which_none_of_the_story_s_words_recur_opens_a_story() -> N
     assert only(page).intertitles == [1, 3, 5]
 
 
+VILLAGE = [
+    "石门村地处深山，过去村民进出全靠一条羊肠小道，盘山公路是几代人的梦想。山里的核桃、板栗"
+    "和蜂蜜常常烂在家里，年轻人一个接一个离开了石门村，留下的多是老人和孩子。",
+    "2018年，村党支部书记王建国带着村民筹资修建盘山公路。没有大型机械，大伙儿就用钢钎和"
+    "铁锤一寸一寸地凿，石门村的妇女们轮流上山送饭，孩子们也帮着搬运碎石。",
+    "两年后，十二公里长的盘山公路终于修通，石门村的山货第一次坐着卡车运出了大山。王建国"
+    "又领着村民成立核桃合作社，注册了自己的商标，还在网上开起了店铺。",
+    "如今，石门村的核桃卖到了省城的超市，合作社每年分红，外出打工的年轻人也陆续回到村里，"
+    "有的开起了农家乐，有的当上了网店主播，盘山公路上的车一天比一天多。",
+    "王建国说，盘山公路修通了，石门村的山货运出了大山，几代人的梦想成了真，下一步还要把"
+    "羊肠小道修成游步道，让城里人进山来看看石门村的好风景。",
+    "村里的老人们说，过去背一筐核桃下山要走大半天，现在合作社的卡车开到家门口收货。",
+]
+LIBRARY = [
+    "市图书馆新馆昨日开馆，馆内藏书一百二十万册，设有少儿阅览区、古籍修复室和数字阅读体验区，"
+    "读者可凭身份证免费办理借阅证，每天开放十二小时。",
+    "开馆首日接待读者超过八千人次，不少市民带着孩子前来借书。馆方介绍，新馆还将定期举办讲座、"
+    "展览和亲子阅读活动，并与全市四十所中小学共建流动书屋。",
+    "新馆建筑面积三万平方米，屋顶设有光伏发电板，室内采用自然采光设计。",
+    "馆长刘敏表示，新馆将继续完善借阅服务，年内开通线上预约和送书上门，让读者少跑腿、多读书。",
+]
+
+
 def test_a_line_in_a_signed_feature_after_which_its_words_stop_opens_a_story() -> None:
     # one line inside a feature signed at its top is its intertitle, unless the text after
     # it (long enough on both sides to tell) shares none of the feature's names and terms
-    village = [
-        "石门村地处深山，过去村民进出全靠一条羊肠小道，盘山公路是几代人的梦想。山里的核桃、板栗"
-        "和蜂蜜常常烂在家里，年轻人一个接一个离开了石门村，留下的多是老人和孩子。",
-        "2018年，村党支部书记王建国带着村民筹资修建盘山公路。没有大型机械，大伙儿就用钢钎和"
-        "铁锤一寸一寸地凿，石门村的妇女们轮流上山送饭，孩子们也帮着搬运碎石。",
-        "两年后，十二公里长的盘山公路终于修通，石门村的山货第一次坐着卡车运出了大山。王建国"
-        "又领着村民成立核桃合作社，注册了自己的商标，还在网上开起了店铺。",
-        "如今，石门村的核桃卖到了省城的超市，合作社每年分红，外出打工的年轻人也陆续回到村里，"
-        "有的开起了农家乐，有的当上了网店主播，盘山公路上的车一天比一天多。",
-        "王建国说，盘山公路修通了，石门村的山货运出了大山，几代人的梦想成了真，下一步还要把"
-        "羊肠小道修成游步道，让城里人进山来看看石门村的好风景。",
-        "村里的老人们说，过去背一筐核桃下山要走大半天，现在合作社的卡车开到家门口收货。",
-    ]
-    library = [
-        "市图书馆新馆昨日开馆，馆内藏书一百二十万册，设有少儿阅览区、古籍修复室和数字阅读体验区，"
-        "读者可凭身份证免费办理借阅证，每天开放十二小时。",
-        "开馆首日接待读者超过八千人次，不少市民带着孩子前来借书。馆方介绍，新馆还将定期举办讲座、"
-        "展览和亲子阅读活动，并与全市四十所中小学共建流动书屋。",
-        "新馆建筑面积三万平方米，屋顶设有光伏发电板，室内采用自然采光设计。",
-        "馆长刘敏表示，新馆将继续完善借阅服务，年内开通线上预约和送书上门，让读者少跑腿、多读书。",
-    ]
-    page = parse("山村修路记", "本报记者 叶舟", *village, "图书馆新馆开馆", *library)
+    page = parse("山村修路记", "本报记者 叶舟", *VILLAGE, "图书馆新馆开馆", *LIBRARY)
     assert heads(page) == ["山村修路记", "图书馆新馆开馆"]
-    assert page.articles[0].paragraphs == village
-    assert page.articles[1].paragraphs == library
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
     # the feature's own intertitle, its words going on after it, stays in it
-    page = parse("山村修路记", "本报记者 叶舟", *village[:3], "山货走出大山", *village[3:])
+    page = parse("山村修路记", "本报记者 叶舟", *VILLAGE[:3], "山货走出大山", *VILLAGE[3:])
+    assert only(page).intertitles == [3]
+
+
+def test_a_line_in_a_continuation_part_after_which_its_words_stop_opens_a_story() -> None:
+    # a continuation part's one line is its intertitle, unless the text after it (long enough
+    # on both sides to tell) shares none of the story's names and terms: the next story
+    page = parse("山村修路记", "（上接第一版）", *VILLAGE, "图书馆新馆开馆", *LIBRARY, number=3)
+    assert heads(page) == ["山村修路记", "图书馆新馆开馆"]
+    assert page.articles[0].continued_from == 1
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
+    # the part's own intertitle, its words going on after it, stays in it
+    page = parse("山村修路记", "（上接第一版）", *VILLAGE[:3], "山货走出大山", *VILLAGE[3:],
+                 number=3)
     assert only(page).intertitles == [3]
