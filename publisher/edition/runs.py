@@ -137,7 +137,9 @@ class Context:
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
-    alien: bool = False  # in a continuation part, of no shape its first part's intertitles have
+    #: in a continuation part, of no shape its first part's intertitles have (or the first part,
+    #: stitch.UNTITLED paragraphs long or more, printed none)
+    alien: bool = False
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
     #: sides are long enough for `loose` to outweigh a feature's hold (measured)

@@ -105,9 +105,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
         before = [units[a].text for a in sibs if a < i]
         siblings = 0 if off_series(run[0], before) else len(sibs)
-        first_part = (earlier.get("".join(cur.header.headline.split()), [])
-                      if cur is not None and cur.continued_from is not None else [])
-        siblings += sum(same_series(mine, o, before=True) for o in first_part)
+        first_part = (earlier.get("".join(cur.header.headline.split()))
+                      if cur is not None and cur.continued_from is not None else None)
+        siblings += sum(same_series(mine, o, before=True) for o in first_part or [])
         # an intertitle of the story before it of this shape but for a comma
         kin = any(a < i and (o := shapes.get(a)) is not None and o[:3] == mine[:3]
                   and o[4] == mine[4] for a in starts[lo:hi])
@@ -126,7 +126,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                                             for a in starts[lo:hi] if a in shapes)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any("".join(t.split()) in known for t in run),
-                      resumes=resumes, kin=kin, alien=bool(first_part) and not siblings)
+                      resumes=resumes, kin=kin, alien=first_part is not None and not siblings)
         if len(run) == 1 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)

@@ -9,6 +9,9 @@ from publisher.edition.runs import Shape, shape
 from publisher.models import Article, Edition, Page
 
 _WS = re.compile(r"\s+")
+#: a first part this long with no intertitle prints none: a line in its continuation part
+#: that shares little of its words opens a new story (see runs.Context.alien)
+UNTITLED = 6
 
 
 def _same(a: str, b: str) -> bool:
@@ -38,14 +41,16 @@ def jumped_heads(pages: list[Page]) -> dict[int, dict[str, int]]:
 def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, list[Shape]]]:
     """Per page, the headlines (spaces removed) of its continuation parts whose first part,
     on the page they jump from, has intertitles, with the shapes of those intertitles: the
-    part's own intertitles are their siblings, however few it prints of them itself."""
+    part's own intertitles are their siblings, however few it prints of them itself. A first
+    part of UNTITLED paragraphs or more with no intertitle counts too, with no shapes."""
     parts = {(p.number, art.continued_from, _WS.sub("", art.headline))
              for p in pages for art in p.articles if art.continued_from is not None}
     out: dict[int, dict[str, list[Shape]]] = {}
     for page in pages:
         for art in page.articles:
             head = _WS.sub("", art.headline)
-            if (art.continued_on is None or not art.intertitles
+            if (art.continued_on is None
+                    or (not art.intertitles and len(art.paragraphs) < UNTITLED)
                     or (art.continued_on, page.number, head) not in parts):
                 continue
             runs: list[list[str]] = []

@@ -95,6 +95,26 @@ def test_a_continuation_knows_its_first_parts_intertitles(tmp_path: Path) -> Non
     assert ed.articles[0].intertitles == [1, 2, 4, 5, 8, 9]
 
 
+def test_a_line_in_a_continuation_whose_long_first_part_has_no_intertitle_opens_a_story(
+        tmp_path: Path) -> None:
+    # six paragraphs on page 1 and no intertitle: the story prints none, and a plain line in
+    # its continuation part on page 2 is the next story's headline
+    front = page_bytes("长篇通讯见闻", P1, P2, P3, P1, P2, P3 + "（下转第2版）",
+                       "另一条消息", "本报讯 今天举行了活动。")
+    two = page_bytes("长篇通讯见闻", "（上接第1版）" + P1, P2, "把好事办到群众心坎上", P3)
+    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
+        ("长篇通讯见闻", [1, 2], [P1, P2, P3, P1, P2, P3, P1, P2]),
+        ("另一条消息", [1], ["本报讯 今天举行了活动。"]), ("把好事办到群众心坎上", [2], [P3])]
+    # after a short first part the line is still the story's intertitle
+    front = page_bytes("长篇通讯见闻", P1, P2 + "（下转第2版）",
+                       "另一条消息", "本报讯 今天举行了活动。")
+    ed = parse_paths([_folder(tmp_path / "short", {1: front, 2: two})])
+    assert [(a.headline, a.pages) for a in ed.articles] == [
+        ("长篇通讯见闻", [1, 2]), ("另一条消息", [1])]
+    assert ed.articles[0].paragraphs == [P1, P2, P1, P2, "把好事办到群众心坎上", P3]
+
+
 def test_a_dash_line_opening_a_continuation_is_its_text_not_a_subheadline(
         tmp_path: Path) -> None:
     sign = "——某市市长在全市工作会议上说"
