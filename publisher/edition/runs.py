@@ -220,6 +220,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if ctx.loose and ctx.measured:  # the text after it is another story's, also in a
         return True                 # continuation part
+    if cur.continued_from is not None and ctx.loose and not ctx.siblings:
+        return True  # a part too short to measure, its words not going on: the next story
     if cur.continued_from is not None:  # a jumped feature goes on
         return False
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;

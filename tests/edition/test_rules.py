@@ -631,3 +631,14 @@ def test_a_line_in_a_continuation_part_after_which_its_words_stop_opens_a_story(
     page = parse("山村修路记", "（上接第一版）", *VILLAGE[:3], "山货走出大山", *VILLAGE[3:],
                  number=3)
     assert only(page).intertitles == [3]
+
+
+def test_a_line_in_a_short_continuation_part_after_which_its_words_stop_opens_a_story() -> None:
+    # too little of the part to measure, but the text after its one line (no sibling) shares
+    # none of the part's names and terms: the next story, not an intertitle of the part
+    page = parse("山村修路记", "（上接第一版）", VILLAGE[1], "图书馆新馆开馆", LIBRARY[0], number=3)
+    assert heads(page) == ["山村修路记", "图书馆新馆开馆"]
+    assert [a.paragraphs for a in page.articles] == [[VILLAGE[1]], [LIBRARY[0]]]
+    # the part's own intertitle, its words going on after it, stays in it
+    page = parse("山村修路记", "（上接第一版）", VILLAGE[1], "山货走出大山", VILLAGE[2], number=3)
+    assert only(page).intertitles == [1]
