@@ -176,6 +176,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
                       # story, also one opening with its own lead (二、据新华社北京3月20日电)
     if ended(ctx.prev):
         return True
+    if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
+        return True  # a document's title (…关于…的指导意见) over its full text: a story of its own
     if opens_story(nxt) or ctx.known:
         return True
     if (ctx.byline and ctx.siblings and cur.continued_from is not None
@@ -233,6 +235,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
                 and not _captioned(cur.paragraphs))
 
 
+#: a document's title: 关于…的意见 / 决定 / 通知 …, printed in full under it
+_DOCUMENT = re.compile(r"^[^，。：]{2,30}关于[^，。：]{4,40}的"
+                       r"(?:指导)?(?:意见|决定|通知|规定|办法|方案|条例|决议)$")
 _CAPTION = re.compile(r"图为|摄）?$")
 _CAPTION_DAY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
 

@@ -642,3 +642,12 @@ def test_a_line_in_a_short_continuation_part_after_which_its_words_stop_opens_a_
     # the part's own intertitle, its words going on after it, stays in it
     page = parse("山村修路记", "（上接第一版）", VILLAGE[1], "山货走出大山", VILLAGE[2], number=3)
     assert only(page).intertitles == [1]
+
+
+def test_document_title_after_a_signed_feature_opens_its_own_story() -> None:
+    doc = "中共某省委某省人民政府关于加快推进乡村道路建设的指导意见"
+    text = "加快推进乡村道路建设，是实现乡村振兴的重要基础，现提出如下意见。"
+    page = parse("山区小镇迎来新变化", "本报记者 张三", P1, P2, doc, text, P3)
+    assert heads(page) == ["山区小镇迎来新变化", doc]
+    assert page.articles[0].paragraphs == [P1, P2]
+    assert page.articles[1].paragraphs == [text, P3]
