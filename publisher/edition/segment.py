@@ -64,6 +64,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
               if not strong(units, a, b) and not (b == a + 1 and P.ORDINAL.match(units[a].text))}
     starts = [a for a, _ in runs]
     vocabulary = Vocabulary([u.text for u in units])
+    # the intertitle a continuation part opens at: a sibling of the part's later ones
+    opening: dict[int, Shape] = {}
     cur_start = 0
     i = 0
     while i < len(units):
@@ -87,6 +89,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 for u in units[i:j]:
                     u.role = "intertitle"
                     cur.add(u, intertitle=True)
+                opening[id(cur)] = shape([u.text for u in units[i:j]])
                 i = j
                 continue
             else:
@@ -107,7 +110,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         siblings = 0 if off_series(run[0], before) else len(sibs)
         first_part = (earlier.get("".join(cur.header.headline.split()))
                       if cur is not None and cur.continued_from is not None else None)
-        siblings += sum(same_series(mine, o, before=True) for o in first_part or [])
+        own = [opening[id(cur)]] if cur is not None and id(cur) in opening else []
+        siblings += sum(same_series(mine, o, before=True) for o in [*(first_part or []), *own])
         # an intertitle of the story before it of this shape but for a comma
         kin = any(a < i and (o := shapes.get(a)) is not None and o[:3] == mine[:3]
                   and o[4] == mine[4] for a in starts[lo:hi])

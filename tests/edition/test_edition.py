@@ -127,6 +127,33 @@ def test_a_dash_line_opening_a_continuation_is_its_text_not_a_subheadline(
         ("另一条消息", None, [2], ["本报讯 今天举行了活动。"])]
 
 
+XIAOMAN = ["荷兰姑娘小曼在莱顿大学读书时迷上了中文，毕业后创办了介绍中国网络文化的网站。",
+           "她每天浏览中国的社交平台，把热门话题翻译成荷兰语，介绍给欧洲读者。",
+           "网站的读者越来越多，不少欧洲公司请她讲解中国消费者的喜好。",
+           "小曼说，中国的年轻人在网上分享生活，这让她看到一个真实而生动的中国。",
+           "为了写好文章，她每年都要到中国住上几个月，走访城市和乡村。",
+           "她的朋友说，小曼比很多中国人还了解中国的网络流行语。"]
+XIAOMAN_ON = ["去年春节，一部关于亲情的短片在网上走红，小曼连夜写了评论，分析片中的城乡变迁。",
+              "她认为，短片打动人心，是因为它讲的是每个家庭都熟悉的故事。",
+              "凭借一己之力运营网站并不容易，她同时还是培训师，为欧洲企业讲授中国市场。",
+              "她还计划在莱顿开设一门课程，带更多荷兰学生认识中国的网络世界。"]
+
+
+def test_the_intertitle_a_continuation_opens_at_is_a_sibling_of_its_later_ones(
+        tmp_path: Path) -> None:
+    # the first part (six paragraphs, no intertitle) says nothing of the story's intertitles;
+    # the part opens at a quoted one, so a later quoted line is the next of them, though the
+    # text after it shares only some of the story's words
+    head = "“跟上时代的脚步”（海外来鸿）"
+    front = page_bytes(head, *XIAOMAN[:-1], XIAOMAN[-1] + "（下转第2版）")
+    on = XIAOMAN_ON
+    two = page_bytes(head, "（上接第1版）", "“我想读懂这里的网络”", on[0], on[1],
+                     "“让自己跟上趟儿”", on[2], on[3])
+    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    assert [(a.headline, a.pages) for a in ed.articles] == [(head, [1, 2])]
+    assert ed.articles[0].intertitles == [6, 9]
+
+
 def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
     ed = parse_paths([_folder(tmp_path, {1: FRONT})])
     assert ed.articles[0].continued_on == 7
