@@ -131,14 +131,16 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
                 page_top: bool = False) -> bool:
     """Whether `right` continues the paragraph that `left` ends with.
 
-    `page_top`: `left` is the page's first block and no （上接…） line stands over it.
+    `page_top`: `left` opens the page or follows a story's （下转…）, and no （上接…） line
+    stands over it.
     """
     if not left or not right:
         return False
     last, first = left[-1], right[0]
     if (first in _STARTS_INSIDE and left_is_start and page_top and heading_like(left)
             and not unbalanced(left) and not is_lead(left)):
-        return False  # a page opens with a headline, never mid-sentence: the first column was lost
+        return False  # a page (or the place a story left) opens with a headline, never
+                      # mid-sentence: the first column was lost
     if first in _STARTS_INSIDE and left_is_start and P.TWO_PART.match(left) and not is_lead(left):
         return False  # a two-part headline (住得更暖心 过得更舒心) over a lost first column
     if (first in _STARTS_INSIDE and left_is_start and heading_like(left)
@@ -225,12 +227,13 @@ def _label(text: str) -> bool:
 
 def join_fragments(texts: list[str], starts_ok: list[bool],
                    opening: frozenset[int] = frozenset(),
-                   top: bool = False) -> list[tuple[int, str]]:
+                   fresh: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     """Merge consecutive fragments; returns (index of first fragment, merged text).
 
     `opening`: fragments right under a byline printed below a heading: the story's first
     paragraph starts there, so a heading-like line goes on in the text under it.
-    `top`: the first fragment opens the page (no （上接…） line over it).
+    `fresh`: fragments that open a story's place, no （上接…） line over them: the page's
+    first, and the first after a story's （下转…）.
     """
     out: list[tuple[int, str]] = []
     page = "\n".join(texts)
@@ -246,7 +249,7 @@ def join_fragments(texts: list[str], starts_ok: list[bool],
             after_text = bool(before) and not heading_like(before)
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
                            under_heading=bool(before) and not after_text,
-                           page_top=top and idx == 0):
+                           page_top=idx in fresh):
                 out[-1] = (idx, prev + text)
                 continue
         out.append((i, text))

@@ -88,8 +88,10 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     # the first block under a byline printed below a heading opens the story's text
     opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind == "byline"
                         and pieces[n - 2].kind == "text" and heading_like(pieces[n - 2].text))
-    merged = join_fragments([u.text for u in pieces], joinable, opening,
-                            top=bool(pieces) and pieces[0].jump_from is None)
+    # the page's first block, and the first after a （下转…）: a story starts there
+    fresh = frozenset(n for n in range(len(pieces)) if pieces[n].jump_from is None
+                      and (n == 0 or pieces[n - 1].jump_to is not None))
+    merged = join_fragments([u.text for u in pieces], joinable, opening, fresh)
     units: list[Unit] = []
     remap: dict[int, int] = {}
     for n, (first, text) in enumerate(merged):

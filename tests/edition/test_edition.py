@@ -154,6 +154,19 @@ def test_the_intertitle_a_continuation_opens_at_is_a_sibling_of_its_later_ones(
     assert ed.articles[0].intertitles == [6, 9]
 
 
+def test_a_heading_after_a_jump_over_a_lost_first_column_is_a_headline(tmp_path: Path) -> None:
+    # the story before it left the page with its （下转…）: the heading-like block after it opens
+    # the next story, and is not joined to a block opening with a comma
+    head = "市长在全市代表工作交流会上要求持续推进代表工作"
+    rest = "，推进人大系统学习教育，总结经验、分析问题。"
+    front = page_bytes("长篇通讯见闻", P1, P2 + "（下转第2版）", head, rest, P3)
+    two = page_bytes("长篇通讯见闻", "（上接第1版）" + P3)
+    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
+        ("长篇通讯见闻", [1, 2], [P1, P2, P3]), (head, [1], [rest, P3])]
+    assert ed.articles[1].incomplete_start
+
+
 def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
     ed = parse_paths([_folder(tmp_path, {1: FRONT})])
     assert ed.articles[0].continued_on == 7
