@@ -64,8 +64,14 @@ def _intertitle_shaped(run: list[str]) -> bool:
     return False
 
 
-#: size, `——` ending, opening quote, comma, two phrases set apart, numbering
+#: size, `——` ending, opening quote, comma, two phrases set apart, numbering, box label
 Shape = tuple[int, bool, bool, bool, bool, bool, bool]
+
+
+def comma_line(text: str) -> bool:
+    """A line with a comma under a heading (not a `——` line, not tagged): a pull quote or
+    the text's first words, never part of the heading's shape."""
+    return "，" in text and not text.startswith("—") and not tagged(text)
 
 
 def shape(run: list[str]) -> Shape:
@@ -79,9 +85,8 @@ def shape(run: list[str]) -> Shape:
     first = run[0]
     dash = first.endswith("—")
     size = len(run)
-    while size >= 2 and "，" in run[size - 1] and not run[size - 1].startswith("—") and not (
-            tagged(run[size - 1])):
-        size -= 1  # a comma line under the heading is a pull quote or the text's first words
+    while size >= 2 and comma_line(run[size - 1]):
+        size -= 1
     return (0 if dash else size, dash, size == 1 and first.startswith("“"),
             "，" in first, size == 1 and bool(P.TWO_PART.match(first)), _intertitle_shaped(run),
             bool(P.SIDEBAR_LABEL.match(first.lstrip("■□●◆【】 "))))
@@ -243,14 +248,13 @@ _CAPTION_DAY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]")
 
 
 def caption_follows(stretch: list[Unit]) -> bool:
-    """A photo caption: a few lines, 图为…, ending with 摄, or opening with the day (its
-    first line: a later paragraph of a story opens with a date as often)."""
-    return 0 < len(stretch) <= 3 and (any(_CAPTION.search(u.text) for u in stretch)
-                                      or bool(_CAPTION_DAY.match(stretch[0].text)))
+    """A photo caption follows the heading (see _captioned)."""
+    return _captioned([u.text for u in stretch])
 
 
 def _captioned(paragraphs: list[str]) -> bool:
-    """A photo item: a few paragraphs, 图为…, ending with 摄, or opening with the day."""
+    """A photo item: a few paragraphs, 图为…, ending with 摄, or opening with the day (its
+    first paragraph: a later paragraph of a story opens with a date as often)."""
     return 0 < len(paragraphs) <= 3 and (any(_CAPTION.search(t) for t in paragraphs)
                                          or bool(_CAPTION_DAY.match(paragraphs[0])))
 

@@ -19,16 +19,16 @@ from publisher.edition.runs import (
     Context,
     Shape,
     caption_follows,
+    comma_line,
     off_series,
     opens_story,
     same_series,
     shape,
     starts_article,
     sub_ok,
-    tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
-from publisher.edition.units import Draft, Unit
+from publisher.edition.units import Draft, Unit, head_key
 
 __all__ = ["Draft", "Unit", "segment", "starts_article"]
 
@@ -108,7 +108,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
         before = [units[a].text for a in sibs if a < i]
         siblings = 0 if off_series(run[0], before) else len(sibs)
-        first_part = (earlier.get("".join(cur.header.headline.split()))
+        first_part = (earlier.get(head_key(cur.header.headline))
                       if cur is not None and cur.continued_from is not None else None)
         own = [opening[id(cur)]] if cur is not None and id(cur) in opening else []
         siblings += sum(same_series(mine, o, before=True) for o in [*(first_part or []), *own])
@@ -129,7 +129,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                                 and not any(a < i and shapes[a][:4] == mine[:4]
                                             for a in starts[lo:hi] if a in shapes)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
-                      known=any("".join(t.split()) in known for t in run),
+                      known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings)
         if len(run) == 1 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
@@ -143,8 +143,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
             quotes: list[Unit] = []
             while (len(run) >= 2 and not followed_by_lead
-                   and ("，" in run[-1] or _lead_in(run[-1]))
-                   and not run[-1].startswith("—") and not tagged(run[-1])):
+                   and (comma_line(run[-1]) or _lead_in(run[-1]))):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])
             header = split_header(run)
@@ -158,7 +157,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             cur = Draft(header)
             drafts.append(cur)
             hold = _jump_end(units, j, next((known[h] for t in run
-                                             if (h := "".join(t.split())) in known), None))
+                                             if (h := head_key(t)) in known), None))
             for u in units[i:i + len(run)]:
                 u.role = cur.header.role_of(u.text)
             for u in quotes:
@@ -193,7 +192,7 @@ def _cohesion(vocabulary: Vocabulary, told: list[str],
 def _lead_in(text: str) -> bool:
     """A long line ending in a colon under a heading: the text's first sentence, opening a
     list (…决定任免下列驻外大使：), never a heading line (those end so when short: 某某：)."""
-    return text.endswith(("：", ":")) and len(text) >= 20
+    return text.endswith(("：", ":")) and len(text) >= 20 and not text.startswith("—")
 
 
 def _opens_continuation_with_heading(unit: Unit) -> bool:

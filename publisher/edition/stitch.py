@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from publisher.edition.runs import Shape, shape
+from publisher.edition.units import head_key
 from publisher.models import Article, Edition, Page
 
-_WS = re.compile(r"\s+")
 #: a first part this long with no intertitle prints none: a line in its continuation part
 #: that shares little of its words opens a new story (see runs.Context.alien)
 UNTITLED = 6
 
 
 def _same(a: str, b: str) -> bool:
-    return bool(a) and _WS.sub("", a) == _WS.sub("", b)
+    return bool(a) and head_key(a) == head_key(b)
 
 
 def jumped_heads(pages: list[Page]) -> dict[int, dict[str, int]]:
@@ -27,12 +26,12 @@ def jumped_heads(pages: list[Page]) -> dict[int, dict[str, int]]:
     for page in pages:
         for art in page.articles:
             if art.continued_from is not None and art.headline:
-                heads.setdefault(art.continued_from, {})[_WS.sub("", art.headline)] = page.number
+                heads.setdefault(art.continued_from, {})[head_key(art.headline)] = page.number
     out: dict[int, dict[str, int]] = {}
     for page in pages:
         mine = heads.get(page.number, {})
-        if any(role == "intertitle" and _WS.sub("", text) in mine for role, text in page.roles) or (
-                any(art.continued_on != mine.get(_WS.sub("", art.headline), art.continued_on)
+        if any(role == "intertitle" and head_key(text) in mine for role, text in page.roles) or (
+                any(art.continued_on != mine.get(head_key(art.headline), art.continued_on)
                     for art in page.articles)):
             out[page.number] = mine
     return out
@@ -43,12 +42,12 @@ def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, list[Shape]]]:
     on the page they jump from, has intertitles, with the shapes of those intertitles: the
     part's own intertitles are their siblings, however few it prints of them itself. A first
     part of UNTITLED paragraphs or more with no intertitle counts too, with no shapes."""
-    parts = {(p.number, art.continued_from, _WS.sub("", art.headline))
+    parts = {(p.number, art.continued_from, head_key(art.headline))
              for p in pages for art in p.articles if art.continued_from is not None}
     out: dict[int, dict[str, list[Shape]]] = {}
     for page in pages:
         for art in page.articles:
-            head = _WS.sub("", art.headline)
+            head = head_key(art.headline)
             if (art.continued_on is None
                     or (not art.intertitles and len(art.paragraphs) < UNTITLED)
                     or (art.continued_on, page.number, head) not in parts):

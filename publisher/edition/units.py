@@ -10,6 +10,11 @@ from publisher.edition.header import Header
 from publisher.edition.join import heading_like
 
 
+def head_key(text: str) -> str:
+    """A heading with its spaces removed: how pages of one edition name the same story."""
+    return "".join(text.split())
+
+
 @dataclass
 class Unit:
     """A paragraph-level piece of the page after joining column breaks."""
