@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.units import Draft, Unit
@@ -64,8 +65,29 @@ def _intertitle_shaped(run: list[str]) -> bool:
     return False
 
 
-#: size, `——` ending, opening quote, comma, two phrases set apart, numbering, box label
-Shape = tuple[int, bool, bool, bool, bool, bool, bool]
+class Shape(NamedTuple):
+    """How a run of heading-like lines is set: what a series of intertitles has in common."""
+
+    size: int  # lines, not counting a comma line under it; 0 for a `X——` run
+    dash: bool  # its first line ends in `——`
+    quote: bool  # one line opening with a quote
+    comma: bool  # its first line has a comma
+    two_phrases: bool  # one line of two phrases set apart by a space (主动请战 奋勇抗疫)
+    numbered: bool  # numbered or label-shaped (`一、`, `冷思考1：`, `■`)
+    box: bool  # a box's label over it (■记者手记, 相关链接)
+
+    def kin(self, other: Shape) -> bool:
+        """Set alike but for a comma, numbering or a box label."""
+        return (self.size, self.dash, self.quote, self.two_phrases) == (
+            other.size, other.dash, other.quote, other.two_phrases)
+
+    def alike_but_numbering(self, other: Shape) -> bool:
+        return self._replace(numbered=False) == other._replace(numbered=False)
+
+    def alike_in_form(self, other: Shape) -> bool:
+        """Same size, `——`, quote and comma: what a two-phrase line is set against."""
+        return (self.size, self.dash, self.quote, self.comma) == (
+            other.size, other.dash, other.quote, other.comma)
 
 
 def comma_line(text: str) -> bool:
@@ -87,9 +109,10 @@ def shape(run: list[str]) -> Shape:
     size = len(run)
     while size >= 2 and comma_line(run[size - 1]):
         size -= 1
-    return (0 if dash else size, dash, size == 1 and first.startswith("“"),
-            "，" in first, size == 1 and bool(P.TWO_PART.match(first)), _intertitle_shaped(run),
-            bool(P.SIDEBAR_LABEL.match(first.lstrip("■□●◆【】 "))))
+    return Shape(size=0 if dash else size, dash=dash, quote=size == 1 and first.startswith("“"),
+                 comma="，" in first, two_phrases=size == 1 and bool(P.TWO_PART.match(first)),
+                 numbered=_intertitle_shaped(run),
+                 box=bool(P.SIDEBAR_LABEL.match(first.lstrip("■□●◆【】 "))))
 
 
 def same_series(mine: Shape,
@@ -101,7 +124,7 @@ def same_series(mine: Shape,
     """
     if other is None:
         return False
-    return other[:5] == mine[:5] and other[6] == mine[6] if before else other == mine
+    return other.alike_but_numbering(mine) if before else other == mine
 
 
 def off_series(text: str, before: list[str], *, far: bool = False) -> bool:

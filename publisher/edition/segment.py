@@ -113,8 +113,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         own = [opening[id(cur)]] if cur is not None and id(cur) in opening else []
         siblings += sum(same_series(mine, o, before=True) for o in [*(first_part or []), *own])
         # an intertitle of the story before it of this shape but for a comma
-        kin = any(a < i and (o := shapes.get(a)) is not None and o[:3] == mine[:3]
-                  and o[4] == mine[4] for a in starts[lo:hi])
+        kin = any(a < i and (o := shapes.get(a)) is not None and o.kin(mine)
+                  for a in starts[lo:hi])
         # a line far off the series of its own numbering before it: a new story's headline
         off = off_series(run[0], [units[a].text for a in sibs if a < i and shapes[a] == mine],
                          far=True)
@@ -126,7 +126,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
-                                and not any(a < i and shapes[a][:4] == mine[:4]
+                                and not any(a < i and shapes[a].alike_in_form(mine)
                                             for a in starts[lo:hi] if a in shapes)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
