@@ -1,0 +1,43 @@
+"""The fresh-article check reads its pool format back as the gold it was written from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edition import synth
+from edition.fresh_pool import MIN_BODY, load, parse_record
+
+
+def _record(art: synth.Gold) -> str:
+    lines = ["@@@ date=2020-01-07 page=01"]
+    if art["kicker"]:
+        lines.append(f"### {art['kicker']}")
+    lines.append(f"# {art['headline']}")
+    if art["subheadline"]:
+        lines.append(f"## {art['subheadline']}")
+    lines.append("> 本报记者  张明")
+    return "\n".join(lines) + "\n\n" + "\n\n".join(art["paragraphs"]) + "\n\n"
+
+
+def test_pool_file_round_trips_the_gold_fields(tmp_path: Path) -> None:
+    source = [a for a in synth.load_pool() if sum(map(len, a["paragraphs"])) >= MIN_BODY][:40]
+    (tmp_path / "day.md").write_text("".join(map(_record, source)), encoding="utf-8")
+    pool = load(tmp_path)
+    keys = ("kicker", "headline", "subheadline", "paragraphs")
+    assert [{k: a[k] for k in keys} for a in pool] == [{k: a[k] for k in keys} for a in source]
+    _pages, golds = synth.edition(3, pool)
+    assert golds and all(g["headline"] in {a["headline"] for a in pool} for g in golds)
+
+
+def test_bold_intertitle_loses_its_marks_and_the_subheadline_its_dash() -> None:
+    art = parse_record("### 习近平在会见时强调——\n# 标题\n## ——副题\n\n" + "正文。" * 60
+                       + "\n\n**小标题**\n\n" + "后文。" * 10)
+    assert art is not None
+    fields = (art["kicker"], art["headline"], art["subheadline"])
+    assert fields == ("习近平在会见时强调——", "标题", "副题")
+    assert art["paragraphs"][1] == "小标题"
+
+
+def test_short_items_and_records_without_headline_are_left_out() -> None:
+    assert parse_record("# 简讯\n\n一句话。") is None
+    assert parse_record("\n\n" + "正文。" * 80) is None
