@@ -46,6 +46,20 @@ def _starts_with_verb(text: str) -> bool:
     return bool(words) and words[0][1].startswith("v")
 
 
+#: word classes a person's name is cut into besides its surname (庄|永明 nz, 王|锦涛 n)
+_NAME_PARTS = ("n", "z", "a", "g")
+
+
+def bare_name(text: str) -> bool:
+    """A person's name alone on its line (王  浩, 黎昊阳): no title, no 记者. jieba reads its
+    first word as a name (nr); what follows is no verb, particle or number."""
+    han = "".join(text.split())
+    if not 2 <= len(han) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in han):
+        return False
+    words = _words(han)
+    return words[0][1].startswith("nr") and all(f.startswith(_NAME_PARTS) for _, f in words[1:])
+
+
 def _sub_like(text: str) -> bool:
     return bool(P.SUB_START.match(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
 

@@ -11,6 +11,7 @@ from publisher.edition import patterns as P
 from publisher.edition.blocks import Block, split_blocks
 from publisher.edition.decode import decode_page
 from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
+from publisher.edition.header import bare_name
 from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
 from publisher.edition.runs import Shape
@@ -85,8 +86,11 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     for n in range(len(pieces) - 1):  # no sentence end right before a lead: a subheadline
         if pieces[n + 1].kind == "lead" and _unended(pieces[n].text):
             joinable[n] = False
+    for n in _signed_sections(pieces):
+        pieces[n].kind = "name"
+        joinable[n] = joinable[n + 1] = False
     # the first block under a byline printed below a heading opens the story's text
-    opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind == "byline"
+    opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind in ("byline", "name")
                         and pieces[n - 2].kind == "text" and heading_like(pieces[n - 2].text))
     # the page's first block, and the first after a （下转…）: a story starts there
     fresh = frozenset(n for n in range(len(pieces)) if pieces[n].jump_from is None
@@ -104,6 +108,21 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         for k in range(first, last + 1):
             remap[k] = n
     return units, [remap.get(o, -1) if o >= 0 else -1 for o in owner]
+
+
+def _signed_sections(pieces: list[Unit]) -> list[int]:
+    """Name lines under a section heading (乡村小店有人气 / 庄永明 / text): how a multi-part
+    story signs its sections; no story of the layout is signed so over its headline."""
+    return [n for n in range(1, len(pieces) - 1)
+            if pieces[n].kind == "text" and pieces[n - 1].kind == "text"
+            and pieces[n - 1].jump_to is None and pieces[n].jump_from is None
+            and heading_like(pieces[n - 1].text) and _prose(pieces[n + 1].text)
+            and bare_name(pieces[n].text)]
+
+
+def _prose(text: str) -> bool:
+    """Text, not a heading: a sentence end, or clauses (a column break may cut it short)."""
+    return not heading_like(text) or any(c in text for c in "，、；")
 
 
 def _credit(draft: Draft, edition_date: dt.date | None) -> Credit:

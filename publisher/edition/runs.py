@@ -168,6 +168,8 @@ class Context:
     #: in a continuation part, of no shape its first part's intertitles have (or the first part,
     #: stitch.UNTITLED paragraphs long or more, printed none)
     alien: bool = False
+    named: bool = False  # a bare name signs the text under it: a section of a story
+    over_section: bool = False  # a section heading and its name follow: the story's headline
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
     #: sides are long enough for `loose` to outweigh a feature's hold (measured)
@@ -194,6 +196,10 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     """Whether a run of heading-like units opens a new article (else: intertitles)."""
     if cur is None or (not cur.header.headline and not cur.paragraphs):
         return True
+    if ctx.over_section:
+        return True
+    if ctx.named:  # a name signs the text under it, never a story (its byline has a title)
+        return False
     nxt = ctx.nxt
     if len(run) == 1 and P.SIDEBAR_LABEL.match(run[0]) and (nxt is None or nxt.kind != "lead"):
         return False

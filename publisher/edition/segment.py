@@ -98,6 +98,10 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             i += 1
             continue
         j = run_end(units, i)
+        if j - i >= 2 and j < len(units) and units[j].kind == "name":
+            j -= 1  # the section heading the name signs: the story's first intertitle
+        named = j < len(units) and units[j].kind == "name"
+        over_section = j + 1 < len(units) and units[j + 1].kind == "name"
         run = [u.text for u in units[i:j]]
         byline = j < len(units) and units[j].kind == "byline"
         k = j + 1 if byline else j
@@ -130,7 +134,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                                             for a in starts[lo:hi] if a in shapes)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
-                      resumes=resumes, kin=kin, alien=first_part is not None and not siblings)
+                      resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
+                      named=named, over_section=over_section)
         if len(run) == 1 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
@@ -148,7 +153,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 quotes.insert(0, units[i + len(run)])
             header = split_header(run)
             if (header.subheadline and not followed_by_lead and not byline
-                    and not sub_ok(run[-1])):
+                    and not over_section and not sub_ok(run[-1])):
                 header.subheadline = None if len(run) == 2 or header.kicker is None else (
                     header.subheadline)
                 if header.subheadline is None:
