@@ -72,10 +72,17 @@ def heading_like(text: str) -> bool:
     return (
         len(text) <= limit
         and not _SENTENCE_START.match(text)
-        and not any(c in text for c in "。！？!?")
+        and not any(c in _untagged(text) for c in "。！？!?")
         and text[-1:] not in ("，", "、", ",", "；", ";")
         and not text.rstrip("”’」』").endswith("…")  # trailing off (……”): a sentence
     )
+
+
+def _untagged(text: str) -> str:
+    """A column-tagged line without its tag and a question or exclamation mark closing what it
+    tags: a reader's question over its answer (为什么说…？（读者点题）) is a headline."""
+    m = P.COLUMN_TAG.search(text) if P.column_named(text) else None
+    return text if m is None else text[:m.start("tag") - 1].rstrip("？！?!")
 
 
 def _starts_mid_sentence(right: str) -> bool:

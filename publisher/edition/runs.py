@@ -223,6 +223,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or "，" in run[0]:
         return False
+    if len(run) == 1 and run[0].endswith("—"):
+        return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
         return True
     if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:

@@ -137,7 +137,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         if not held and starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []
-            while len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
+            # a bare section number under the heading ((一)) is the text's first intertitle
+            while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])):
                 run.pop()
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
@@ -208,3 +209,4 @@ def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
             if units[k].jump_to == target:
                 return k
     return -1
+

@@ -1,0 +1,48 @@
+"""Headings other than intertitle series and bylines: one small page per rule."""
+
+from __future__ import annotations
+
+from edition.helpers import heads, only, parse
+
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+
+
+def test_a_dash_line_closing_with_a_date_is_the_subheadline() -> None:
+    # a document's date under its title, （2024年12月30日）: no column tag, and a `——` line is
+    # never the headline
+    doc = "某省委某省人民政府关于加快推进乡村道路建设的意见"
+    a = only(parse(doc, "——（2024年12月30日）", P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, doc, "（2024年12月30日）")
+    assert a.paragraphs == [P1, P2]
+
+
+def test_a_lone_line_ending_in_a_dash_leads_into_the_text() -> None:
+    # `X——` with text straight under it, no heading line: the story's own sentence opening
+    # what follows, not a new story's kicker
+    lead_in = "我国古代神话有一种独特的精神品质——"
+    a = only(parse("山区小镇迎来新变化", P1, lead_in, P2))
+    assert a.headline == "山区小镇迎来新变化"
+    assert a.paragraphs == [P1, lead_in, P2]
+
+
+def test_a_section_number_under_the_heading_is_the_first_intertitle() -> None:
+    a = only(parse("从古代传说到新时代传奇", "——新时代创新文化观察", "（一）", P1, "（二）", P2))
+    assert (a.headline, a.subheadline) == ("从古代传说到新时代传奇", "新时代创新文化观察")
+    assert a.paragraphs == ["（一）", P1, "（二）", P2]
+    assert a.intertitles == [0, 2]
+
+
+def test_a_line_closing_with_a_genre_word_under_the_headline_is_its_subheadline() -> None:
+    # a commentary's series name printed without its dash (…观察, …述评, …综述)
+    a = only(parse("从古代传说到新时代传奇", "新时代创新文化观察", P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, "从古代传说到新时代传奇",
+                                                     "新时代创新文化观察")
+
+
+def test_a_question_over_its_column_tag_is_a_headline() -> None:
+    # a reader's question closing with `？` before its tag: a headline, not a sentence
+    question = "为什么说“信心在当下也在未来”？（读者点题·共同关注）"
+    page = parse("山区小镇迎来新变化", P1, "本报记者 张三", question, P2)
+    assert heads(page) == ["山区小镇迎来新变化", question]
+    assert page.articles[1].paragraphs == [P2]
