@@ -221,8 +221,11 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
-    if _intertitle_shaped(run) or "，" in run[0]:
+    if _intertitle_shaped(run):
         return False
+    if "，" in run[0]:  # a comma intertitle, unless a comma kicker over a headline whose text
+        return len(run) == 2 and not ctx.cohesive and ctx.measured  # does not go on with the
+                                                                      # story's own words
     if len(run) == 1 and run[0].endswith("—"):
         return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps

@@ -131,7 +131,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings)
-        if len(run) == 1 and cur is not None and cur.paragraphs:
+        if (len(run) == 1 or _comma_kicker(run)) and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
@@ -210,3 +210,8 @@ def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
                 return k
     return -1
 
+
+
+def _comma_kicker(run: list[str]) -> bool:
+    """A line with a comma over a plain line: a comma intertitle or a kicker over a headline."""
+    return len(run) == 2 and "，" in run[0] and "，" not in run[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from edition.helpers import heads, only, parse
+from edition.test_rules import LIBRARY, VILLAGE
 
 P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
 P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
@@ -46,3 +47,25 @@ def test_a_question_over_its_column_tag_is_a_headline() -> None:
     page = parse("山区小镇迎来新变化", P1, "本报记者 张三", question, P2)
     assert heads(page) == ["山区小镇迎来新变化", question]
     assert page.articles[1].paragraphs == [P2]
+
+
+def test_a_comma_kicker_over_a_headline_whose_text_is_another_story_opens_it() -> None:
+    # a comma line over a plain line is an intertitle while the text after it goes on with the
+    # story's own words; when it does not (both sides long enough to tell), kicker and headline
+    kicker, head = "新馆首日迎客，市民借阅热情高涨", "市图书馆新馆开馆"
+    page = parse("山村修路记", *VILLAGE, kicker, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
+    # the story's own words going on after it: its two-line intertitle
+    page = parse("山村修路记", *VILLAGE[:3], "修通盘山路，山货出山", "合作社带来新希望",
+                 *VILLAGE[3:])
+    assert only(page).intertitles == [3, 4]
+
+
+def test_a_fragment_opening_with_chule_goes_on_in_the_next_block() -> None:
+    # 除了… opens a sentence's frame (除了…，…也…), no heading
+    a = only(parse("山区小镇迎来新变化", P1, "除了自己做好研究、培养学生们",
+                   "严谨的研究习惯，也是他的坚持。"))
+    assert a.paragraphs == [P1, "除了自己做好研究、培养学生们严谨的研究习惯，也是他的坚持。"]
