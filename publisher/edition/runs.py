@@ -165,6 +165,7 @@ class Context:
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
+    noted: bool = False  # an editor's note (——编者) under it: what heads a series or package
     #: in a continuation part, of no shape its first part's intertitles have (or the first part,
     #: stitch.UNTITLED paragraphs long or more, printed none)
     alien: bool = False
@@ -206,7 +207,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
         return True  # a document's title (…关于…的指导意见) over its full text: a story of its own
-    if opens_story(nxt) or ctx.known:
+    if opens_story(nxt) or ctx.known or ctx.noted:
         return True
     if (ctx.byline and ctx.siblings and cur.continued_from is not None
             and run[0].endswith("—")):

@@ -69,3 +69,17 @@ def test_a_fragment_opening_with_chule_goes_on_in_the_next_block() -> None:
     a = only(parse("山区小镇迎来新变化", P1, "除了自己做好研究、培养学生们",
                    "严谨的研究习惯，也是他的坚持。"))
     assert a.paragraphs == [P1, "除了自己做好研究、培养学生们严谨的研究习惯，也是他的坚持。"]
+
+
+def test_a_heading_over_an_editors_note_opens_a_story() -> None:
+    # an editor's note signed ——编者 under a heading introduces a series or a package: the
+    # heading is its headline, not a sibling of the story's two-line intertitle before it
+    note = "本版今起推出系列报道，聚焦钢铁、航空等产业。"
+    kicker, head = "创新赋能 结构调整 经营优化", "钢铁业：深度调整显韧性"
+    page = parse("山村修路记", VILLAGE[0], "村民筹资修路", "凿出一条盘山公路", VILLAGE[1],
+                 kicker, head, note, "——编  者", LIBRARY[0])
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[0].paragraphs == [VILLAGE[0], "村民筹资修路", "凿出一条盘山公路",
+                                           VILLAGE[1]]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[1].paragraphs == [note, "——编 者", LIBRARY[0]]
