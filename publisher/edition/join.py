@@ -75,6 +75,7 @@ def heading_like(text: str) -> bool:
         and not any(c in _untagged(text) for c in "。！？!?")
         and text[-1:] not in ("，", "、", ",", "；", ";")
         and not text.rstrip("”’」』").endswith("…")  # trailing off (……”): a sentence
+        and not ("…" in text and "，" in text)  # a list trailing off, then a clause: a sentence
     )
 
 

@@ -83,3 +83,14 @@ def test_a_heading_over_an_editors_note_opens_a_story() -> None:
                                            VILLAGE[1]]
     assert page.articles[1].kicker == kicker
     assert page.articles[1].paragraphs == [note, "——编 者", LIBRARY[0]]
+
+
+def test_a_list_trailing_off_then_a_clause_is_a_sentence() -> None:
+    # `校准、焊接、检验……生产旺季，…`: a sentence's opening, never a heading line, so it is
+    # no part of the heading run over it
+    first = "校准、焊接、检验……生产旺季，在某市一家科技"
+    a = only(parse("安徽马鞍山试点“产业工程师学院”", "带着职称去就业", first,
+                   "有限公司车间内，一排排机械手臂上下舞动。", P1))
+    assert (a.kicker, a.headline, a.subheadline) == ("安徽马鞍山试点“产业工程师学院”",
+                                                     "带着职称去就业", None)
+    assert a.paragraphs == [first + "有限公司车间内，一排排机械手臂上下舞动。", P1]
