@@ -65,7 +65,9 @@ def _sub_like(text: str) -> bool:
 
 
 def _headline_index(run: list[str]) -> int:
-    tagged = [i for i, t in enumerate(run) if t.endswith(("）", ")")) and P.COLUMN_TAG.search(t)]
+    # a `——` line is the subheadline whatever closes it: a document's date, （2024年12月30日）
+    tagged = [i for i, t in enumerate(run) if t.endswith(("）", ")")) and P.COLUMN_TAG.search(t)
+              and not t.startswith("—")]
     if tagged:
         return tagged[0]
     first, second = run[0], run[1]

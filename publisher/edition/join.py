@@ -24,7 +24,7 @@ _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "�
 HEADING_MAX = 50
 _COUNTERS = set("年月日号时分秒万亿千百个多余%‰倍件人名家项位元度次天周岁米吨")
 _CONNECTIVE = re.compile(
-    "^(?:至于|但是|而且|并且|因此|然而|所以|况且|何况|以及|此外|不过|可是|从而|进而)"
+    "^(?:至于|但是|而且|并且|因此|然而|所以|况且|何况|以及|此外|不过|可是|从而|进而|除了)"
 )
 #: a paragraph never opens with a bound particle (的影响, 了阅读变革)
 _MID_SENTENCE = re.compile("^[的了着过得们等于][\u4e00-\u9fff]")
@@ -72,10 +72,18 @@ def heading_like(text: str) -> bool:
     return (
         len(text) <= limit
         and not _SENTENCE_START.match(text)
-        and not any(c in text for c in "。！？!?")
+        and not any(c in _untagged(text) for c in "。！？!?")
         and text[-1:] not in ("，", "、", ",", "；", ";")
         and not text.rstrip("”’」』").endswith("…")  # trailing off (……”): a sentence
+        and not ("…" in text and "，" in text)  # a list trailing off, then a clause: a sentence
     )
+
+
+def _untagged(text: str) -> str:
+    """A column-tagged line without its tag and a question or exclamation mark closing what it
+    tags: a reader's question over its answer (为什么说…？（读者点题）) is a headline."""
+    m = P.COLUMN_TAG.search(text) if P.column_named(text) else None
+    return text if m is None else text[:m.start("tag") - 1].rstrip("？！?!")
 
 
 def _starts_mid_sentence(right: str) -> bool:

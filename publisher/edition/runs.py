@@ -165,6 +165,7 @@ class Context:
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
+    noted: bool = False  # an editor's note (——编者) under it: what heads a series or package
     #: in a continuation part, of no shape its first part's intertitles have (or the first part,
     #: stitch.UNTITLED paragraphs long or more, printed none)
     alien: bool = False
@@ -212,7 +213,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
         return True  # a document's title (…关于…的指导意见) over its full text: a story of its own
-    if opens_story(nxt) or ctx.known:
+    if opens_story(nxt) or ctx.known or ctx.noted:
         return True
     if (ctx.byline and ctx.siblings and cur.continued_from is not None
             and run[0].endswith("—")):
@@ -227,8 +228,13 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
-    if _intertitle_shaped(run) or "，" in run[0]:
+    if _intertitle_shaped(run):
         return False
+    if "，" in run[0]:  # a comma intertitle, unless a comma kicker over a headline whose text
+        return len(run) == 2 and not ctx.cohesive and ctx.measured  # does not go on with the
+                                                                      # story's own words
+    if len(run) == 1 and run[0].endswith("—"):
+        return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
         return True
     if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:

@@ -40,6 +40,8 @@ LOOSE = 0.03
 #: the story so far and the text after the run must be this long (and half as long) for
 #: the share to outweigh a package's or a signed feature's hold
 MEASURED = 400
+#: an editor's note under a heading runs to a few paragraphs before its `——编者`
+NOTE_SPAN = 4
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None,
@@ -135,14 +137,16 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
-                      named=named, over_section=over_section)
-        if len(run) == 1 and cur is not None and cur.paragraphs:
+                      named=named, over_section=over_section,
+                      noted=_editor_note(units[k:stop]))
+        if (len(run) == 1 or _comma_kicker(run)) and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []
-            while len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
+            # a bare section number under the heading ((一)) is the text's first intertitle
+            while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])):
                 run.pop()
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
@@ -213,3 +217,14 @@ def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
             if units[k].jump_to == target:
                 return k
     return -1
+
+
+
+def _comma_kicker(run: list[str]) -> bool:
+    """A line with a comma over a plain line: a comma intertitle or a kicker over a headline."""
+    return len(run) == 2 and "，" in run[0] and "，" not in run[1]
+
+
+def _editor_note(stretch: list[Unit]) -> bool:
+    """An editor's note signed `——编者` in the first few paragraphs under the heading."""
+    return any(P.EDITOR_NOTE_SIG.match(u.text) for u in stretch[:NOTE_SPAN])

@@ -1,0 +1,96 @@
+"""Headings other than intertitle series and bylines: one small page per rule."""
+
+from __future__ import annotations
+
+from edition.helpers import heads, only, parse
+from edition.test_rules import LIBRARY, VILLAGE
+
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+
+
+def test_a_dash_line_closing_with_a_date_is_the_subheadline() -> None:
+    # a document's date under its title, （2024年12月30日）: no column tag, and a `——` line is
+    # never the headline
+    doc = "某省委某省人民政府关于加快推进乡村道路建设的意见"
+    a = only(parse(doc, "——（2024年12月30日）", P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, doc, "（2024年12月30日）")
+    assert a.paragraphs == [P1, P2]
+
+
+def test_a_lone_line_ending_in_a_dash_leads_into_the_text() -> None:
+    # `X——` with text straight under it, no heading line: the story's own sentence opening
+    # what follows, not a new story's kicker
+    lead_in = "我国古代神话有一种独特的精神品质——"
+    a = only(parse("山区小镇迎来新变化", P1, lead_in, P2))
+    assert a.headline == "山区小镇迎来新变化"
+    assert a.paragraphs == [P1, lead_in, P2]
+
+
+def test_a_section_number_under_the_heading_is_the_first_intertitle() -> None:
+    a = only(parse("从古代传说到新时代传奇", "——新时代创新文化观察", "（一）", P1, "（二）", P2))
+    assert (a.headline, a.subheadline) == ("从古代传说到新时代传奇", "新时代创新文化观察")
+    assert a.paragraphs == ["（一）", P1, "（二）", P2]
+    assert a.intertitles == [0, 2]
+
+
+def test_a_line_closing_with_a_genre_word_under_the_headline_is_its_subheadline() -> None:
+    # a commentary's series name printed without its dash (…观察, …述评, …综述)
+    a = only(parse("从古代传说到新时代传奇", "新时代创新文化观察", P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, "从古代传说到新时代传奇",
+                                                     "新时代创新文化观察")
+
+
+def test_a_question_over_its_column_tag_is_a_headline() -> None:
+    # a reader's question closing with `？` before its tag: a headline, not a sentence
+    question = "为什么说“信心在当下也在未来”？（读者点题·共同关注）"
+    page = parse("山区小镇迎来新变化", P1, "本报记者 张三", question, P2)
+    assert heads(page) == ["山区小镇迎来新变化", question]
+    assert page.articles[1].paragraphs == [P2]
+
+
+def test_a_comma_kicker_over_a_headline_whose_text_is_another_story_opens_it() -> None:
+    # a comma line over a plain line is an intertitle while the text after it goes on with the
+    # story's own words; when it does not (both sides long enough to tell), kicker and headline
+    kicker, head = "新馆首日迎客，市民借阅热情高涨", "市图书馆新馆开馆"
+    page = parse("山村修路记", *VILLAGE, kicker, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
+    # the story's own words going on after it: its two-line intertitle
+    page = parse("山村修路记", *VILLAGE[:3], "修通盘山路，山货出山", "合作社带来新希望",
+                 *VILLAGE[3:])
+    assert only(page).intertitles == [3, 4]
+
+
+def test_a_fragment_opening_with_chule_goes_on_in_the_next_block() -> None:
+    # 除了… opens a sentence's frame (除了…，…也…), no heading
+    a = only(parse("山区小镇迎来新变化", P1, "除了自己做好研究、培养学生们",
+                   "严谨的研究习惯，也是他的坚持。"))
+    assert a.paragraphs == [P1, "除了自己做好研究、培养学生们严谨的研究习惯，也是他的坚持。"]
+
+
+def test_a_heading_over_an_editors_note_opens_a_story() -> None:
+    # an editor's note signed ——编者 under a heading introduces a series or a package: the
+    # heading is its headline, not a sibling of the story's two-line intertitle before it
+    note = "本版今起推出系列报道，聚焦钢铁、航空等产业。"
+    kicker, head = "创新赋能 结构调整 经营优化", "钢铁业：深度调整显韧性"
+    page = parse("山村修路记", VILLAGE[0], "村民筹资修路", "凿出一条盘山公路", VILLAGE[1],
+                 kicker, head, note, "——编  者", LIBRARY[0])
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[0].paragraphs == [VILLAGE[0], "村民筹资修路", "凿出一条盘山公路",
+                                           VILLAGE[1]]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[1].paragraphs == [note, "——编 者", LIBRARY[0]]
+
+
+def test_a_list_trailing_off_then_a_clause_is_a_sentence() -> None:
+    # `校准、焊接、检验……生产旺季，…`: a sentence's opening, never a heading line, so it is
+    # no part of the heading run over it
+    first = "校准、焊接、检验……生产旺季，在某市一家科技"
+    a = only(parse("安徽马鞍山试点“产业工程师学院”", "带着职称去就业", first,
+                   "有限公司车间内，一排排机械手臂上下舞动。", P1))
+    assert (a.kicker, a.headline, a.subheadline) == ("安徽马鞍山试点“产业工程师学院”",
+                                                     "带着职称去就业", None)
+    assert a.paragraphs == [first + "有限公司车间内，一排排机械手臂上下舞动。", P1]
