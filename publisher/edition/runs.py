@@ -160,7 +160,8 @@ class Context:
     siblings: int = 0
     jumps: bool = False
     caption: bool = False  # a photo caption follows, and no jump closes it
-    two_part: bool = False  # one line of two phrases set apart, no run of its shape before
+    #: one line of two phrases set apart, no run of its shape before and no sibling after
+    two_part: bool = False
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it

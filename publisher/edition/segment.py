@@ -127,7 +127,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
                                 and not any(a < i and shapes[a].alike_in_form(mine)
-                                            for a in starts[lo:hi] if a in shapes)),
+                                            for a in starts[lo:hi] if a in shapes)
+                                # a series of them through one story is its intertitles
+                                and not any(a > i for a in sibs)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings)

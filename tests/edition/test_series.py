@@ -1,0 +1,22 @@
+"""A story's own series of intertitles, one small page each."""
+
+from __future__ import annotations
+
+from edition.helpers import heads, only, parse
+
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+P3 = "这是第三段正文，村民们在新修的广场上跳起了舞蹈。"
+
+
+def test_a_series_of_two_phrase_lines_is_the_story_s_intertitles() -> None:
+    titles = ["创新引领 产业活力迸发", "城乡融合 打造营商环境", "善治有为 擦亮幸福底色"]
+    page = parse("古城新生", P1, titles[0], P2, P3, titles[1], P1, P2, titles[2], P3, P1)
+    story = only(page)
+    assert story.headline == "古城新生"
+    assert story.paragraphs == [P1, titles[0], P2, P3, titles[1], P1, P2, titles[2], P3, P1]
+
+
+def test_a_lone_two_phrase_line_is_still_a_new_story_s_headline() -> None:
+    page = parse("古城新生", P1, P2, "艰苦卓绝的努力 来之不易的成绩", P3, P1)
+    assert heads(page) == ["古城新生", "艰苦卓绝的努力 来之不易的成绩"]
