@@ -7,9 +7,9 @@ story that jumps, or is one line in a feature signed at its top (unless a photo
 caption follows, or the story so far is a photo's caption), unless the text after it shares
 almost none of the story's words (also in a continuation part); otherwise it opens a new
 article. A line far off the even series before it, a one-line two-part headline with no
-run of its shape before it, and two plain lines (kicker and headline) with no sibling open
-one whatever else; so does a line of no shape of the story's after ten of its units, also
-over a jump.
+run of its shape before it and no sibling after it, and two plain lines (kicker and headline,
+also a longer kicker with a comma or over two phrases) with no sibling open one whatever
+else; so does a line of no shape of the story's after ten of its units, also over a jump.
 """
 
 from __future__ import annotations
@@ -222,7 +222,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
-    if _intertitle_shaped(run) or "，" in run[0]:
+    if _intertitle_shaped(run) or ("，" in run[0] and not _kicker_pair(run, ctx)):
         return False
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
         return True
@@ -238,7 +238,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
     if (len(run) == 2 and not ctx.siblings and not ctx.resumes
-            and not P.TWO_PART.match(run[1])):
+            and (not P.TWO_PART.match(run[1]) or _kicker_pair(run, ctx))):
         return True  # kicker and headline, also over a jump or in a continuation part
     if ctx.caption:  # a photo item (图为…, 3月20日，…) after the story, whatever the shape
         return True  # of the story's intertitles, also when a later story's text jumps
@@ -262,6 +262,20 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
                 and not _captioned(cur.paragraphs))
+
+
+#: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
+#: a column fragment before a line (近日，小镇来了客人 | 乡村旅游正当时) is shorter
+KICKER_LONG = 15
+
+
+def _kicker_pair(run: list[str], ctx: Context) -> bool:
+    """Two lines, the first the longer and a full line, of no series of the story: a kicker over
+    a headline, even with a comma in the kicker or two phrases in the headline. A feature's
+    intertitle pairs set a short phrase over a longer line (港口更大气 / 发展高效益 生态高颜值)."""
+    return (len(run) == 2 and len(run[0]) > max(len(run[1]), KICKER_LONG - 1)
+            and "，" not in run[1] and not run[0].endswith("—")
+            and not ctx.siblings and not ctx.resumes)
 
 
 #: a document's title: 关于…的意见 / 决定 / 通知 …, printed in full under it

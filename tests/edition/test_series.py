@@ -20,3 +20,24 @@ def test_a_series_of_two_phrase_lines_is_the_story_s_intertitles() -> None:
 def test_a_lone_two_phrase_line_is_still_a_new_story_s_headline() -> None:
     page = parse("古城新生", P1, P2, "艰苦卓绝的努力 来之不易的成绩", P3, P1)
     assert heads(page) == ["古城新生", "艰苦卓绝的努力 来之不易的成绩"]
+
+
+def test_a_long_kicker_with_a_comma_over_a_headline_opens_a_story() -> None:
+    kicker = "五年协同共建，打造西部高质量发展重要增长极"
+    page = parse("古城新生", P1, P2, kicker, "共同唱好新时代双城记", P3, P1)
+    assert heads(page) == ["古城新生", "共同唱好新时代双城记"]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[1].paragraphs == [P3, P1]
+
+
+def test_a_long_kicker_over_a_two_phrase_headline_opens_a_story_also_over_a_jump() -> None:
+    kicker = "全国离退休干部先进集体、上海市杨浦区宣讲团队"
+    page = parse("古城新生", P1, P2, kicker, "声聚正能量 为霞尚满天", P3, P1, "（下转第二版）")
+    assert heads(page) == ["古城新生", "声聚正能量 为霞尚满天"]
+    assert page.articles[1].kicker == kicker
+
+
+def test_a_short_phrase_over_a_two_phrase_line_in_a_story_that_jumps_is_an_intertitle() -> None:
+    pair = ["港口更大气", "发展高效益 生态高颜值"]
+    page = parse("古城新生", P1, P2, *pair, P3, P1, "（下转第二版）")
+    assert heads(page) == ["古城新生"]
