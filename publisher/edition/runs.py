@@ -6,10 +6,11 @@ an intertitle when it is shaped like one, has siblings of the same shape, sits i
 story that jumps, or is one line in a feature signed at its top (unless a photo
 caption follows, or the story so far is a photo's caption), unless the text after it shares
 almost none of the story's words (also in a continuation part); otherwise it opens a new
-article. A line far off the even series before it, a one-line two-part headline with no
-run of its shape before it and no sibling after it, and two plain lines (kicker and headline,
-also a longer kicker with a comma or over two phrases) with no sibling open one whatever
-else; so does a line of no shape of the story's after ten of its units, also over a jump.
+article. A box's label (■记者手记), alone or over the box's title, stays in the story. A
+line far off the even series before it, a one-line two-part headline with no run of its shape
+before it and no sibling after it, and two plain lines (kicker and headline, also a longer
+kicker with a comma or over two phrases) with no sibling open one whatever else; so does a
+line of no shape of the story's after ten of its units, also over a jump.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from publisher.edition import patterns as P
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -112,7 +114,7 @@ def shape(run: list[str]) -> Shape:
     return Shape(size=0 if dash else size, dash=dash, quote=size == 1 and first.startswith("“"),
                  comma="，" in first, two_phrases=size == 1 and bool(P.TWO_PART.match(first)),
                  numbered=_intertitle_shaped(run),
-                 box=bool(P.SIDEBAR_LABEL.match(first.lstrip("■□●◆【】 "))))
+                 box=bool(P.SIDEBAR_LABEL.match(first.lstrip(BOX_MARKS))))
 
 
 def same_series(mine: Shape,
@@ -196,8 +198,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if cur is None or (not cur.header.headline and not cur.paragraphs):
         return True
     nxt = ctx.nxt
-    if len(run) == 1 and P.SIDEBAR_LABEL.match(run[0]) and (nxt is None or nxt.kind != "lead"):
-        return False
+    if box_of_story(run, byline=ctx.byline) and (nxt is None or nxt.kind != "lead"):
+        return False  # the story's own box, also after its credit (（某某参与采写）)
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
     if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
@@ -222,7 +224,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
-    if _intertitle_shaped(run) or ("，" in run[0] and not _kicker_pair(run, ctx)):
+    if _intertitle_shaped(run) or ("，" in run[0] and not kicker_over(run, ctx)):
         return False
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
         return True
@@ -238,7 +240,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
     if (len(run) == 2 and not ctx.siblings and not ctx.resumes
-            and (not P.TWO_PART.match(run[1]) or _kicker_pair(run, ctx))):
+            and (not P.TWO_PART.match(run[1]) or kicker_over(run, ctx))):
         return True  # kicker and headline, also over a jump or in a continuation part
     if ctx.caption:  # a photo item (图为…, 3月20日，…) after the story, whatever the shape
         return True  # of the story's intertitles, also when a later story's text jumps
@@ -264,18 +266,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
                 and not _captioned(cur.paragraphs))
 
 
-#: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
-#: a column fragment before a line (近日，小镇来了客人 | 乡村旅游正当时) is shorter
-KICKER_LONG = 15
-
-
-def _kicker_pair(run: list[str], ctx: Context) -> bool:
-    """Two lines, the first the longer and a full line, of no series of the story: a kicker over
-    a headline, even with a comma in the kicker or two phrases in the headline. A feature's
-    intertitle pairs set a short phrase over a longer line (港口更大气 / 发展高效益 生态高颜值)."""
-    return (len(run) == 2 and len(run[0]) > max(len(run[1]), KICKER_LONG - 1)
-            and "，" not in run[1] and not run[0].endswith("—")
-            and not ctx.siblings and not ctx.resumes)
+def kicker_over(run: list[str], ctx: Context) -> bool:
+    """A kicker over a headline (see pairs.kicker_pair), of no series of the story."""
+    return kicker_pair(run) and not ctx.siblings and not ctx.resumes
 
 
 #: a document's title: 关于…的意见 / 决定 / 通知 …, printed in full under it

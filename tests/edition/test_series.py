@@ -41,3 +41,11 @@ def test_a_short_phrase_over_a_two_phrase_line_in_a_story_that_jumps_is_an_inter
     pair = ["港口更大气", "发展高效益 生态高颜值"]
     page = parse("古城新生", P1, P2, *pair, P3, P1, "（下转第二版）")
     assert heads(page) == ["古城新生"]
+
+
+def test_a_box_label_over_its_title_after_the_story_s_credit_stays_in_the_story() -> None:
+    credit = "（朱泉润参与采写）"
+    page = parse("古城新生", P1, P2, credit, "■记者手记", "让冷门绝学薪火不断", P3, P1)
+    story = only(page)
+    assert story.headline == "古城新生"
+    assert story.paragraphs == [P1, P2, credit, "■记者手记", "让冷门绝学薪火不断", P3, P1]
