@@ -6,11 +6,12 @@ an intertitle when it is shaped like one, has siblings of the same shape, sits i
 story that jumps, or is one line in a feature signed at its top (unless a photo
 caption follows, or the story so far is a photo's caption), unless the text after it shares
 almost none of the story's words (also in a continuation part); otherwise it opens a new
-article. A box's label (■记者手记), alone or over the box's title, stays in the story. A
-line far off the even series before it, a one-line two-part headline with no run of its shape
-before it and no sibling after it, and two plain lines (kicker and headline, also a longer
-kicker with a comma or over two phrases) with no sibling open one whatever else; so does a
-line of no shape of the story's after ten of its units, also over a jump.
+article. A box's label (■记者手记), alone or over the box's title, and one `X——` line with
+no line under it stay in the story. A line far off the even series before it, a one-line
+two-part headline with no run of its shape before it and no sibling after it, and two plain
+lines (kicker and headline, also a longer kicker with a comma or over two phrases) with no
+sibling open one whatever else; so does a line of no shape of the story's after ten of its
+units, also over a jump.
 """
 
 from __future__ import annotations
@@ -226,6 +227,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or ("，" in run[0] and not kicker_over(run, ctx)):
         return False
+    if len(run) == 1 and run[0].endswith("—"):
+        return False  # a kicker with no headline under it: the story's line leading into the next
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
         return True
     if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:

@@ -49,3 +49,10 @@ def test_a_box_label_over_its_title_after_the_story_s_credit_stays_in_the_story(
     story = only(page)
     assert story.headline == "古城新生"
     assert story.paragraphs == [P1, P2, credit, "■记者手记", "让冷门绝学薪火不断", P3, P1]
+
+
+def test_a_lone_line_ending_in_a_dash_over_text_is_the_story_s_line() -> None:
+    line = "我国古代神话有一种独特的精神品质——"
+    myth = "从盘古开天、女娲补天、伏羲画卦、神农尝草，到夸父追日，无不讲述坚韧。"
+    story = only(parse("古城新生", P1, P2, line, myth))
+    assert story.paragraphs == [P1, P2, line, myth]
