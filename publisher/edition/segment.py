@@ -133,7 +133,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings)
-        if len(run) == 1 and cur is not None and cur.paragraphs:
+        if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
@@ -183,8 +183,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
 
 def _cohesion(vocabulary: Vocabulary, told: list[str],
               after: list[Unit]) -> tuple[bool, bool, bool]:
-    """Cohesive, loose, measured (see runs.Context) for a one-line run between the story so
-    far (`told`) and the stretch after it."""
+    """Cohesive, loose, measured (see runs.Context) for a run of one or two lines (an
+    intertitle pair: 一体谋划共同推进 / 赋能发展双向奔赴) between the story so far (`told`) and
+    the stretch after it."""
     before, rest = "".join(told), "".join(u.text for u in after)
     shared = vocabulary.shared(before, rest)
     return (shared >= COHESIVE, shared < LOOSE,

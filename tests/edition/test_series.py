@@ -7,6 +7,8 @@ from edition.helpers import heads, only, parse
 P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
 P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
 P3 = "这是第三段正文，村民们在新修的广场上跳起了舞蹈。"
+#: a new story's text, none of the words above
+NEW = "巴蜀山高，川渝水长。成渝地区双城经济圈建设迎来五周年。"
 
 
 def test_a_series_of_two_phrase_lines_is_the_story_s_intertitles() -> None:
@@ -24,15 +26,15 @@ def test_a_lone_two_phrase_line_is_still_a_new_story_s_headline() -> None:
 
 def test_a_long_kicker_with_a_comma_over_a_headline_opens_a_story() -> None:
     kicker = "五年协同共建，打造西部高质量发展重要增长极"
-    page = parse("古城新生", P1, P2, kicker, "共同唱好新时代双城记", P3, P1)
+    page = parse("古城新生", P1, P2, kicker, "共同唱好新时代双城记", NEW)
     assert heads(page) == ["古城新生", "共同唱好新时代双城记"]
     assert page.articles[1].kicker == kicker
-    assert page.articles[1].paragraphs == [P3, P1]
+    assert page.articles[1].paragraphs == [NEW]
 
 
 def test_a_long_kicker_over_a_two_phrase_headline_opens_a_story_also_over_a_jump() -> None:
     kicker = "全国离退休干部先进集体、上海市杨浦区宣讲团队"
-    page = parse("古城新生", P1, P2, kicker, "声聚正能量 为霞尚满天", P3, P1, "（下转第二版）")
+    page = parse("古城新生", P1, P2, kicker, "声聚正能量 为霞尚满天", NEW, "（下转第二版）")
     assert heads(page) == ["古城新生", "声聚正能量 为霞尚满天"]
     assert page.articles[1].kicker == kicker
 
@@ -56,3 +58,12 @@ def test_a_lone_line_ending_in_a_dash_over_text_is_the_story_s_line() -> None:
     myth = "从盘古开天、女娲补天、伏羲画卦、神农尝草，到夸父追日，无不讲述坚韧。"
     story = only(parse("古城新生", P1, P2, line, myth))
     assert story.paragraphs == [P1, P2, line, myth]
+
+
+def test_a_pair_of_lines_over_the_story_s_own_words_over_a_jump_is_an_intertitle() -> None:
+    before = "川渝两地联合建设成渝地区双城经济圈，重庆与成都携手推进产业协作。"
+    after = "川渝合作打通产学研，重庆与成都的双城经济圈科研项目拔节生长。"
+    pair = ["一体谋划共同推进", "赋能发展双向奔赴"]
+    page = parse("共同唱好双城记", before, P1, *pair, after, "（下转第二版）")
+    assert heads(page) == ["共同唱好双城记"]
+    assert only(page).paragraphs == [before, P1, *pair, after]
