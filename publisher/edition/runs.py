@@ -11,7 +11,7 @@ no line under it stay in the story. A line far off the even series before it, a 
 two-part headline with no run of its shape before it and no sibling after it, and two plain
 lines (kicker and headline, also a longer kicker with a comma or over two phrases) with no
 sibling open one whatever else; so does a line of no shape of the story's after ten of its
-units, also over a jump.
+units (eight when it has none), also over a jump.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 #: a story this long on its page (paragraphs and intertitles) has shown the shapes of its
 #: intertitles: a line of none of them opens a new story, also over a jump
 LONG = 10
+#: as long with no intertitle at all so far: a story set without them (南京江宁：… after one)
+PLAIN_LONG = 8
 
 
 def ended(prev: Unit | None) -> bool:
@@ -248,7 +250,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.caption:  # a photo item (图为…, 3月20日，…) after the story, whatever the shape
         return True  # of the story's intertitles, also when a later story's text jumps
     if (len(run) == 1 and ctx.jumps and not ctx.siblings and not ctx.resumes and not ctx.kin
-            and cur.continued_from is None and len(cur.paragraphs) >= LONG):
+            and cur.continued_from is None
+            and len(cur.paragraphs) >= (LONG if cur.intertitles else PLAIN_LONG)):
         return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.alien and not ctx.resumes:  # the story's intertitles are known from the page it
         return True                     # jumps from, and this line is shaped like none of them

@@ -67,3 +67,17 @@ def test_a_pair_of_lines_over_the_story_s_own_words_over_a_jump_is_an_intertitle
     page = parse("共同唱好双城记", before, P1, *pair, after, "（下转第二版）")
     assert heads(page) == ["共同唱好双城记"]
     assert only(page).paragraphs == [before, P1, *pair, after]
+
+
+def test_a_plain_line_after_eight_untitled_paragraphs_opens_a_story_over_a_jump() -> None:
+    body = [P1, P2, P3, P1, P2, P3, P1, P2]
+    # the text after the line shares a few of the story's words: neither cohesive nor loose
+    grain = ["夏粮收购进度过半，工厂的工人也来帮忙售粮，各地粮库延长开放时间。",
+             "粮食部门表示，今年收购价格保持稳定，农民收入有保障。"]
+    page = parse("长篇通讯见闻", *body, "全市夏粮收购工作基本完成", *grain, "（下转第二版）")
+    assert heads(page) == ["长篇通讯见闻", "全市夏粮收购工作基本完成"]
+    assert page.articles[0].paragraphs == body
+    # the story has printed an intertitle: eight units are not yet enough
+    titled = [P1, P2, P3, "“我们要把工厂办好”", P1, P2, P3, P2]
+    a = only(parse("长篇通讯见闻", *titled, "全市夏粮收购工作基本完成", *grain, "（下转第二版）"))
+    assert a.intertitles == [3, 8]
