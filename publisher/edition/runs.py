@@ -6,10 +6,12 @@ an intertitle when it is shaped like one, has siblings of the same shape, sits i
 story that jumps, or is one line in a feature signed at its top (unless a photo
 caption follows, or the story so far is a photo's caption), unless the text after it shares
 almost none of the story's words (also in a continuation part); otherwise it opens a new
-article. A line far off the even series before it, a one-line two-part headline with no
-run of its shape before it, and two plain lines (kicker and headline) with no sibling open
-one whatever else; so does a line of no shape of the story's after ten of its units, also
-over a jump.
+article. A box's label (■记者手记), alone or over the box's title, and one `X——` line with
+no line under it stay in the story. A line far off the even series before it, a one-line
+two-part headline with no run of its shape before it and no sibling after it, and two plain
+lines (kicker and headline, also a longer kicker with a comma or over two phrases) with no
+sibling open one whatever else; so does a line of no shape of the story's after ten of its
+units (eight when it has none), also over a jump.
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ from functools import cached_property
 from typing import NamedTuple
 
 from publisher.edition import patterns as P
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 #: a story this long on its page (paragraphs and intertitles) has shown the shapes of its
 #: intertitles: a line of none of them opens a new story, also over a jump
 LONG = 10
+#: as long with no intertitle at all so far: a story set without them (南京江宁：… after one)
+PLAIN_LONG = 8
 
 
 def ended(prev: Unit | None) -> bool:
@@ -112,7 +117,7 @@ def shape(run: list[str]) -> Shape:
     return Shape(size=0 if dash else size, dash=dash, quote=size == 1 and first.startswith("“"),
                  comma="，" in first, two_phrases=size == 1 and bool(P.TWO_PART.match(first)),
                  numbered=_intertitle_shaped(run),
-                 box=bool(P.SIDEBAR_LABEL.match(first.lstrip("■□●◆【】 "))))
+                 box=bool(P.SIDEBAR_LABEL.match(first.lstrip(BOX_MARKS))))
 
 
 def same_series(mine: Shape,
@@ -160,7 +165,8 @@ class Context:
     siblings: int = 0
     jumps: bool = False
     caption: bool = False  # a photo caption follows, and no jump closes it
-    two_part: bool = False  # one line of two phrases set apart, no run of its shape before
+    #: one line of two phrases set apart, no run of its shape before and no sibling after
+    two_part: bool = False
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
@@ -202,8 +208,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.named:  # a name signs the text under it, never a story (its byline has a title)
         return False
     nxt = ctx.nxt
-    if len(run) == 1 and P.SIDEBAR_LABEL.match(run[0]) and (nxt is None or nxt.kind != "lead"):
-        return False
+    if box_of_story(run, byline=ctx.byline) and (nxt is None or nxt.kind != "lead"):
+        return False  # the story's own box, also after its credit (（某某参与采写）)
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
     if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
@@ -230,9 +236,10 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run):
         return False
-    if "，" in run[0]:  # a comma intertitle, unless a comma kicker over a headline whose text
-        return len(run) == 2 and not ctx.cohesive and ctx.measured  # does not go on with the
-                                                                      # story's own words
+    if "，" in run[0] and not kicker_over(run, ctx):
+        # a comma intertitle, unless a comma kicker over a headline whose text does not go on
+        # with the story's own words
+        return len(run) == 2 and not ctx.cohesive and ctx.measured
     if len(run) == 1 and run[0].endswith("—"):
         return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
@@ -249,12 +256,13 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
     if (len(run) == 2 and not ctx.siblings and not ctx.resumes
-            and not P.TWO_PART.match(run[1])):
+            and (not P.TWO_PART.match(run[1]) or kicker_over(run, ctx))):
         return True  # kicker and headline, also over a jump or in a continuation part
     if ctx.caption:  # a photo item (图为…, 3月20日，…) after the story, whatever the shape
         return True  # of the story's intertitles, also when a later story's text jumps
     if (len(run) == 1 and ctx.jumps and not ctx.siblings and not ctx.resumes and not ctx.kin
-            and cur.continued_from is None and len(cur.paragraphs) >= LONG):
+            and cur.continued_from is None
+            and len(cur.paragraphs) >= (LONG if cur.intertitles else PLAIN_LONG)):
         return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.alien and not ctx.resumes:  # the story's intertitles are known from the page it
         return True                     # jumps from, and this line is shaped like none of them
@@ -273,6 +281,11 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
                 and not _captioned(cur.paragraphs))
+
+
+def kicker_over(run: list[str], ctx: Context) -> bool:
+    """A kicker over a headline (see pairs.kicker_pair), of no series of the story."""
+    return kicker_pair(run) and not ctx.siblings and not ctx.resumes
 
 
 #: a document's title: 关于…的意见 / 决定 / 通知 …, printed in full under it

@@ -133,13 +133,15 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
                                 and not any(a < i and shapes[a].alike_in_form(mine)
-                                            for a in starts[lo:hi] if a in shapes)),
+                                            for a in starts[lo:hi] if a in shapes)
+                                # a series of them through one story is its intertitles
+                                and not any(a > i for a in sibs)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
                       named=named, over_section=over_section,
                       noted=_editor_note(units[k:stop]))
-        if (len(run) == 1 or _comma_kicker(run)) and cur is not None and cur.paragraphs:
+        if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
         if not held and starts_article(run, ctx, cur):
@@ -190,8 +192,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
 
 def _cohesion(vocabulary: Vocabulary, told: list[str],
               after: list[Unit]) -> tuple[bool, bool, bool]:
-    """Cohesive, loose, measured (see runs.Context) for a one-line run between the story so
-    far (`told`) and the stretch after it."""
+    """Cohesive, loose, measured (see runs.Context) for a run of one or two lines (an
+    intertitle pair: 一体谋划共同推进 / 赋能发展双向奔赴) between the story so far (`told`) and
+    the stretch after it."""
     before, rest = "".join(told), "".join(u.text for u in after)
     shared = vocabulary.shared(before, rest)
     return (shared >= COHESIVE, shared < LOOSE,
@@ -218,11 +221,6 @@ def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
                 return k
     return -1
 
-
-
-def _comma_kicker(run: list[str]) -> bool:
-    """A line with a comma over a plain line: a comma intertitle or a kicker over a headline."""
-    return len(run) == 2 and "，" in run[0] and "，" not in run[1]
 
 
 def _editor_note(stretch: list[Unit]) -> bool:

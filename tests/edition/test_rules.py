@@ -442,7 +442,8 @@ def test_two_plain_heading_lines_open_a_story_over_a_jump_or_in_a_continuation()
     # a kicker and a headline, neither shaped like an intertitle, with no sibling in the
     # story: a new story, even when the text after them jumps or the story is a continuation
     kicker, headline = "全省夏粮收购进入高峰", "各地粮库延长开放时间"
-    page = parse("古村新貌", P1, P2, kicker, headline, P3, P1, "（下转第二版）")
+    # (the new story's text repeats no paragraph of the story before: no cohesion between them)
+    page = parse("古村新貌", P1, P2, kicker, headline, P3, "（下转第二版）")
     assert heads(page) == ["古村新貌", headline]
     assert (page.articles[1].kicker, page.articles[1].continued_on) == (kicker, 2)
     assert page.articles[0].paragraphs == [P1, P2]

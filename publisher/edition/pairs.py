@@ -1,0 +1,28 @@
+"""Two heading lines read by their shape alone: a kicker over a headline, a box's label
+over the box's title."""
+
+from __future__ import annotations
+
+from publisher.edition import patterns as P
+
+#: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
+#: a column fragment before a line (近日，小镇来了客人 | 乡村旅游正当时) is shorter
+KICKER_LONG = 15
+#: the marks a box's label is printed with (■记者手记, 【相关链接】)
+BOX_MARKS = "■□●◆【】 "
+
+
+def kicker_pair(run: list[str]) -> bool:
+    """Two lines, the first a full line longer than the second: a kicker over a headline, even
+    with a comma in the kicker or two phrases in the headline. A feature's intertitle pairs
+    set a short phrase over a longer line (港口更大气 / 发展高效益 生态高颜值)."""
+    return (len(run) == 2 and len(run[0]) > max(len(run[1]), KICKER_LONG - 1)
+            and "，" not in run[1] and not run[0].endswith("—"))
+
+
+def box_of_story(run: list[str], *, byline: bool) -> bool:
+    """A box's label (相关链接), alone, or marked (■记者手记) over the box's title with no
+    byline under it: a box of the story, never a story of its own (the corpus prints none)."""
+    if len(run) == 1:
+        return bool(P.SIDEBAR_LABEL.match(run[0]))
+    return len(run) == 2 and not byline and bool(P.SIDEBAR_LABEL.match(run[0].lstrip(BOX_MARKS)))
