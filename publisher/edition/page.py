@@ -89,6 +89,9 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     for n in _signed_sections(pieces):
         pieces[n].kind = "name"
         joinable[n] = joinable[n + 1] = False
+    for n in _guests(pieces):
+        pieces[n].kind = "guest"
+        joinable[n] = joinable[n + 1] = False
     # the first block under a byline printed below a heading opens the story's text
     opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind in ("byline", "name")
                         and pieces[n - 2].kind == "text" and heading_like(pieces[n - 2].text))
@@ -118,6 +121,24 @@ def _signed_sections(pieces: list[Unit]) -> list[int]:
             and pieces[n - 1].jump_to is None and pieces[n].jump_from is None
             and heading_like(pieces[n - 1].text) and _prose(pieces[n + 1].text)
             and bare_name(pieces[n].text)]
+
+
+def _guests(pieces: list[Unit]) -> list[int]:
+    """A roundtable's list of who speaks, one `name  title` line each (对话嘉宾： / 黄  龙  全国
+    总工会基层工作部部长 / 李培林  …): text of the story, never a heading run."""
+    listed = [p.kind == "text" and _name_title(p.text) for p in pieces]
+    return [n for n in range(len(pieces) - 1) if listed[n] and (
+        listed[n + 1] or (n and listed[n - 1]) or (n and pieces[n - 1].text.endswith("："))
+    )]
+
+
+def _name_title(text: str) -> bool:
+    m = _NAME_TITLE.match(text)
+    return m is not None and bare_name(m.group("name"))
+
+
+_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4})\s+"
+                         r"[\u4e00-\u9fff、·（）]{3,30}$")
 
 
 def _prose(text: str) -> bool:

@@ -170,6 +170,10 @@ class Context:
     alien: bool = False
     named: bool = False  # a bare name signs the text under it: a section of a story
     over_section: bool = False  # a section heading and its name follow: the story's headline
+    #: a label (快递员张裕：, 河北廊坊：) over it, as over a section before it in the story: the
+    #: story's next section, whatever credit closed the one before
+    labelled: bool = False
+    noted: bool = False  # an editor's note follows: a package's headline, never inside a story
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
     #: sides are long enough for `loose` to outweigh a feature's hold (measured)
@@ -208,7 +212,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
         return False  # no headline opens with a list number (二、…, （三）…): a section of the
                       # story, also one opening with its own lead (二、据新华社北京3月20日电)
-    if ended(ctx.prev):
+    if ctx.labelled:
+        return False
+    if ended(ctx.prev) or ctx.noted:
         return True
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
         return True  # a document's title (…关于…的指导意见) over its full text: a story of its own

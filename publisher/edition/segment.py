@@ -40,6 +40,8 @@ LOOSE = 0.03
 #: the story so far and the text after the run must be this long (and half as long) for
 #: the share to outweigh a package's or a signed feature's hold
 MEASURED = 400
+#: an editor's note opens a package: it is signed within this many paragraphs of the headline
+NOTE = 5
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None,
@@ -135,7 +137,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
-                      named=named, over_section=over_section)
+                      named=named, over_section=over_section,
+                      labelled=len(run) >= 2 and bool(P.SECTION_LABEL.match(run[0])) and any(
+                          P.SECTION_LABEL.match(units[a].text) for a in starts[lo:later - 1]
+                          if cur_start < a < i),
+                      noted=any(P.EDITOR_NOTE_SIG.match(u.text)
+                                for u in units[k:min(stop, k + NOTE)]))
         if len(run) == 1 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
@@ -147,7 +154,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
             quotes: list[Unit] = []
-            while (len(run) >= 2 and not followed_by_lead
+            # a line under a `X——` kicker is the headline it leads to, comma or not
+            while (len(run) >= 2 and not followed_by_lead and not run[-2].endswith("—")
                    and (comma_line(run[-1]) or _lead_in(run[-1]))):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])

@@ -1,0 +1,63 @@
+"""Packages: one story of several parts under an editor's note, each part with its own
+heading and a label, a byline or a list of who speaks."""
+
+from __future__ import annotations
+
+from edition.helpers import heads, only, parse
+
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+P3 = "这是第三段正文，专家认为这一做法值得推广。"
+NOTE = "新的一年，我们邀请记者讲述一线见闻，透过身边事管窥发展的活力。"
+
+
+def test_a_labelled_editors_note_opens_a_package_of_signed_parts() -> None:
+    story = only(parse("多地探索生态旅游新方式，激发消费新活力——", "到大自然去，拥抱多样的冬天",
+                       "本报记者 刘洋", "编者按：" + NOTE,
+                       "黑龙江漠河，雪地资源", "在北红村，体验雪地生活", "本报记者 郭晓龙", P1,
+                       "浙江宁海，地热资源", "在南溪村，感受森林温泉", "本报记者 窦瀚洋", P2))
+    assert (story.kicker, story.headline) == ("多地探索生态旅游新方式，激发消费新活力——",
+                                              "到大自然去，拥抱多样的冬天")
+    assert story.paragraphs == [
+        "编者按：" + NOTE, "黑龙江漠河，雪地资源", "在北红村，体验雪地生活", "本报记者 郭晓龙", P1,
+        "浙江宁海，地热资源", "在南溪村，感受森林温泉", "本报记者 窦瀚洋", P2]
+
+
+def test_a_heading_over_an_editors_note_opens_a_story() -> None:
+    page = parse("前文的标题", P3, "前文的小标题", P1,
+                 "在改革开放中开辟更加广阔的前景", NOTE, "——编 者",
+                 "扩大开放，市场活力足", "本报记者 罗珊珊", P2,
+                 "完善网络，县乡流通旺", "本报记者 齐志明", P3)
+    assert heads(page) == ["前文的标题", "在改革开放中开辟更加广阔的前景"]
+    assert page.articles[0].paragraphs == [P3, "前文的小标题", P1]
+    assert page.articles[1].paragraphs == [
+        NOTE, "——编 者", "扩大开放，市场活力足", "本报记者 罗珊珊", P2,
+        "完善网络，县乡流通旺", "本报记者 齐志明", P3]
+
+
+def test_labelled_sections_stay_in_the_story_after_their_credits() -> None:
+    page = parse("青年观察·关注新就业群体", NOTE, "——编 者",
+                 "外卖配送员洪成木：", "盼劳动获得尊重", P1, "（本报记者杨昊采访整理）",
+                 "快递员张裕：", "盼小区对快递更友好", P2, "（本报记者杨昊采访整理）",
+                 "另一件新闻登上版面", P3)
+    assert heads(page) == ["青年观察·关注新就业群体", "另一件新闻登上版面"]
+    assert page.articles[0].paragraphs == [
+        NOTE, "——编 者", "外卖配送员洪成木：", "盼劳动获得尊重", P1, "（本报记者杨昊采访整理）",
+        "快递员张裕：", "盼小区对快递更友好", P2, "（本报记者杨昊采访整理）"]
+
+
+def test_a_roundtables_list_of_speakers_is_its_text() -> None:
+    story = only(parse("立住脚、安下心、圆好梦（青年圆桌）", NOTE, "——编 者", "对话嘉宾：",
+                       "黄  龙  全国总工会基层工作部部长", "李培林  中国社科院原副院长、学部委员",
+                       "邓希泉  中国青少年研究中心研究员", "马  恒  共青团北京市朝阳区委员会副书记",
+                       "冯喜良  首都经济贸易大学劳动经济学院教授",
+                       "职业发展", "多提供职业技能培训机会，拓宽职业发展道路", "记者：" + P1,
+                       "冯喜良：" + P2))
+    assert story.headline == "立住脚、安下心、圆好梦（青年圆桌）"
+    assert story.paragraphs == [NOTE, "——编 者", "对话嘉宾：", "黄 龙 全国总工会基层工作部部长",
+                                "李培林 中国社科院原副院长、学部委员",
+                                "邓希泉 中国青少年研究中心研究员",
+                                "马 恒 共青团北京市朝阳区委员会副书记",
+                                "冯喜良 首都经济贸易大学劳动经济学院教授", "职业发展",
+                                "多提供职业技能培训机会，拓宽职业发展道路", "记者：" + P1,
+                                "冯喜良：" + P2]
