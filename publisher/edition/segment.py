@@ -26,6 +26,7 @@ from publisher.edition.runs import (
     shape,
     starts_article,
     sub_ok,
+    tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
 from publisher.edition.units import Draft, Unit, head_key
@@ -100,7 +101,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             i += 1
             continue
         j = run_end(units, i)
-        if j - i >= 2 and j < len(units) and units[j].kind == "name":
+        if (j - i >= 2 and j < len(units) and units[j].kind == "name"
+                and not _sectioned(units, cur_start, i)):
             j -= 1  # the section heading the name signs: the story's first intertitle
         named = j < len(units) and units[j].kind == "name"
         over_section = j + 1 < len(units) and units[j + 1].kind == "name"
@@ -200,6 +202,15 @@ def _cohesion(vocabulary: Vocabulary, told: list[str],
     shared = vocabulary.shared(before, rest)
     return (shared >= COHESIVE, shared < LOOSE,
             len(before) >= MEASURED and len(rest) >= MEASURED // 2)
+
+
+def _sectioned(units: list[Unit], start: int, i: int) -> bool:
+    """Right under an editor's note, or in a story signed section by section: the lines over a
+    section heading and its name are that section's (an object's caption), not a headline."""
+    if i and P.EDITOR_NOTE_SIG.match(units[i - 1].text):
+        return True
+    return any(u.kind == "name" for u in units[start:i]) and not any(
+        tagged(u.text) for u in units[i:run_end(units, i)])
 
 
 def _lead_in(text: str) -> bool:
