@@ -14,8 +14,8 @@ from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, pars
 from publisher.edition.header import bare_name
 from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
-from publisher.edition.runs import Shape
 from publisher.edition.segment import Draft, Unit, segment
+from publisher.edition.stitch import FirstPart
 from publisher.identity import article_key
 from publisher.models import Article, Dateline, Page, Publication
 
@@ -201,7 +201,7 @@ def unique_ids(articles: list[Article]) -> None:
 def parse_page(
     data: bytes, *, number: int, edition_date: dt.date | None = None,
     publication: Publication | None = None, name: str | None = None, file: str | None = None,
-    known: Mapping[str, int] | None = None, earlier: Mapping[str, list[Shape]] | None = None,
+    known: Mapping[str, int] | None = None, earlier: Mapping[str, FirstPart] | None = None,
 ) -> Page:
     """Parse one page file's bytes into a Page with articles and block roles.
 

@@ -29,6 +29,7 @@ from publisher.edition.runs import (
     tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
+from publisher.edition.stitch import FirstPart
 from publisher.edition.units import Draft, Unit, head_key
 
 __all__ = ["Draft", "Unit", "segment", "starts_article"]
@@ -46,7 +47,7 @@ NOTE = 5
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None,
-            earlier: Mapping[str, list[Shape]] | None = None) -> list[Draft]:
+            earlier: Mapping[str, FirstPart] | None = None) -> list[Draft]:
     """Group units into article drafts, in page order.
 
     `known`: headlines (spaces removed) that the edition prints again over a （上接第N版）
@@ -54,7 +55,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
     with that text opens its story, and the story runs to its （下转…） to that page: no
     heading before the jump opens another story unless a lead follows it.
     `earlier`: headlines of this page's continuation parts and the shapes of the intertitles
-    their first part prints on the page they jump from: those are siblings too.
+    their first part prints on the page they jump from: those are siblings too (see
+    stitch.FirstPart: whether it is a package).
     """
     known = known or {}
     earlier = earlier or {}
@@ -116,8 +118,11 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
         before = [units[a].text for a in sibs if a < i]
         siblings = 0 if off_series(run[0], before) else len(sibs)
-        first_part = (earlier.get(head_key(cur.header.headline))
-                      if cur is not None and cur.continued_from is not None else None)
+        part = (earlier.get(head_key(cur.header.headline))
+                if cur is not None and cur.continued_from is not None else None)
+        first_part = part.shapes if part is not None else None
+        if cur is not None and part is not None and part.package:
+            cur.package = True  # a package goes on after its jump: its parts come signed
         own = [opening[id(cur)]] if cur is not None and id(cur) in opening else []
         siblings += sum(same_series(mine, o, before=True) for o in [*(first_part or []), *own])
         # an intertitle of the story before it of this shape but for a comma

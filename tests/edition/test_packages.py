@@ -3,7 +3,10 @@ heading and a label, a byline or a list of who speaks."""
 
 from __future__ import annotations
 
-from edition.helpers import heads, only, parse
+from pathlib import Path
+
+from edition.helpers import heads, only, page_bytes, parse
+from publisher.edition import parse_paths
 
 P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
 P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
@@ -74,3 +77,24 @@ def test_a_caption_over_a_signed_section_heading_stays_in_the_package() -> None:
         NOTE, "——编 者", "山西襄汾陶寺遗址出土圭表", "都城中的早期“中国”", "何 努", P1,
         "（作者为某大学历史学院教授）", "河南偃师二里头遗址出土绿松石龙形器", "图腾里的“中国”气象",
         "赵海涛", P2, "（作者为某研究院研究员）"]
+
+
+def _jumped(tmp_path: Path, *first: str) -> list[tuple[str, list[int]]]:
+    folder = tmp_path / "city-daily" / "2026-04-02"
+    folder.mkdir(parents=True)
+    (folder / "01.txt").write_bytes(page_bytes("票根串起消费链", NOTE, "——编 者", *first,
+                                               P1, P2 + "（下转第六版）"))
+    (folder / "06.txt").write_bytes(page_bytes("第 6 版", "票根串起消费链", "（上接第一版）", P3,
+                                               "云南玉溪：", "一张球票“附赠”多种优惠",
+                                               "本报记者 叶传增", P1))
+    return [(a.headline, a.pages) for a in parse_paths([folder]).articles]
+
+
+def test_a_packages_signed_parts_go_on_after_its_jump(tmp_path: Path) -> None:
+    assert _jumped(tmp_path, "河北廊坊：", "一部戏剧带来跨界“玩法”", "本报记者 邵玉姿") == [
+        ("票根串起消费链", [1, 6])]
+
+
+def test_a_story_under_an_editors_note_with_no_signed_part_is_no_package(tmp_path: Path) -> None:
+    assert _jumped(tmp_path, "老厂区的新变化") == [("票根串起消费链", [1, 6]),
+                                               ("一张球票“附赠”多种优惠", [6])]
