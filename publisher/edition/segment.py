@@ -136,6 +136,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         # the story's own series of intertitles goes on after this run: it is inside the story
         series = {shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i} - {None, mine}
         resumes = any(shapes.get(a) in series for a in starts[later:hi])
+        # a label over it, as over a part before it in the story (or in its first part, on the
+        # page it jumps from, a run of its shape)
+        labelled = len(run) >= 2 and bool(P.SECTION_LABEL.match(run[0])) and (
+            any(P.SECTION_LABEL.match(units[a].text) for a in starts[lo:later - 1]
+                if cur_start < a < i)
+            or any(same_series(mine, o, before=True) for o in first_part or []))
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
@@ -145,9 +151,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
                       named=named, over_section=over_section,
-                      labelled=len(run) >= 2 and bool(P.SECTION_LABEL.match(run[0])) and any(
-                          P.SECTION_LABEL.match(units[a].text) for a in starts[lo:later - 1]
-                          if cur_start < a < i),
+                      labelled=labelled,
                       noted=any(P.EDITOR_NOTE_SIG.match(u.text)
                                 for u in units[k:min(stop, k + NOTE)]))
         if len(run) == 1 and cur is not None and cur.paragraphs:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from edition.helpers import heads, only, page_bytes, parse
 from publisher.edition import parse_paths
+from publisher.models import Article
 
 P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
 P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
 P3 = "这是第三段正文，专家认为这一做法值得推广。"
+P4 = "这是第四段正文，司机们盼望着路边能有更多停车休息的地方。"
 NOTE = "新的一年，我们邀请记者讲述一线见闻，透过身边事管窥发展的活力。"
 
 
@@ -98,3 +100,23 @@ def test_a_packages_signed_parts_go_on_after_its_jump(tmp_path: Path) -> None:
 def test_a_story_under_an_editors_note_with_no_signed_part_is_no_package(tmp_path: Path) -> None:
     assert _jumped(tmp_path, "老厂区的新变化") == [("票根串起消费链", [1, 6]),
                                                ("一张球票“附赠”多种优惠", [6])]
+
+
+def test_labelled_sections_go_on_after_the_jump(tmp_path: Path) -> None:
+    folder = tmp_path / "city-daily" / "2026-04-02"
+    folder.mkdir(parents=True)
+    credit = "（本报记者杨昊采访整理）"
+    (folder / "01.txt").write_bytes(page_bytes(
+        "青年观察·关注新就业群体", NOTE, "——编 者", "外卖配送员洪成木：", "盼劳动获得尊重", P1,
+        credit, "快递员张裕：", "盼小区对快递更友好", P2 + "（下转第六版）"))
+    (folder / "06.txt").write_bytes(page_bytes(
+        "第 6 版", "青年观察·关注新就业群体", "（上接第一版）", P3, credit,
+        "网约车司机陈洪川：", "盼从业有稳定保障", P4, credit))
+    story = only_article(parse_paths([folder]).articles)
+    assert (story.headline, story.pages) == ("青年观察·关注新就业群体", [1, 6])
+    assert story.paragraphs[-4:] == ["网约车司机陈洪川：", "盼从业有稳定保障", P4, credit]
+
+
+def only_article(articles: list[Article]) -> Article:
+    assert len(articles) == 1, [a.headline for a in articles]
+    return articles[0]
