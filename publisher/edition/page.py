@@ -142,8 +142,10 @@ _NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|[\u4e00-\
 
 
 def _prose(text: str) -> bool:
-    """Text, not a heading: a sentence end, or clauses (a column break may cut it short)."""
-    return not heading_like(text) or any(c in text for c in "，、；")
+    """Text, not a heading: a sentence end, or clauses, or a quote left open (a column break
+    may cut it short; a heading closes its quotes)."""
+    return (not heading_like(text) or any(c in text for c in "，、；")
+            or text.count("“") > text.count("”"))
 
 
 def _credit(draft: Draft, edition_date: dt.date | None) -> Credit:

@@ -120,3 +120,12 @@ def test_labelled_sections_go_on_after_the_jump(tmp_path: Path) -> None:
 def only_article(articles: list[Article]) -> Article:
     assert len(articles) == 1, [a.headline for a in articles]
     return articles[0]
+
+
+def test_a_name_over_text_cut_inside_a_quote_signs_its_section() -> None:
+    page = parse("文物里的“中国”印记（文物有话说）", NOTE, "——编 者",
+                 "山西襄汾陶寺遗址出土圭表", "都城中的早期“中国”", "何  努",
+                 "有学者曾这样评价陶寺遗址：“没有哪一", "个遗址能像它这样全面拥有文明的要素。”",
+                 P1, "（作者为某大学历史学院教授）")
+    story = only(page)
+    assert story.paragraphs[2:5] == ["山西襄汾陶寺遗址出土圭表", "都城中的早期“中国”", "何 努"]
