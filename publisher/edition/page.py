@@ -14,8 +14,8 @@ from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, pars
 from publisher.edition.header import bare_name
 from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
-from publisher.edition.runs import Shape
 from publisher.edition.segment import Draft, Unit, segment
+from publisher.edition.stitch import FirstPart
 from publisher.identity import article_key
 from publisher.models import Article, Dateline, Page, Publication
 
@@ -89,6 +89,9 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     for n in _signed_sections(pieces):
         pieces[n].kind = "name"
         joinable[n] = joinable[n + 1] = False
+    for n in _guests(pieces):
+        pieces[n].kind = "guest"
+        joinable[n] = joinable[n + 1] = False
     # the first block under a byline printed below a heading opens the story's text
     opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind in ("byline", "name")
                         and pieces[n - 2].kind == "text" and heading_like(pieces[n - 2].text))
@@ -120,9 +123,29 @@ def _signed_sections(pieces: list[Unit]) -> list[int]:
             and bare_name(pieces[n].text)]
 
 
+def _guests(pieces: list[Unit]) -> list[int]:
+    """A roundtable's list of who speaks, one `name  title` line each (对话嘉宾： / 黄  龙  全国
+    总工会基层工作部部长 / 李培林  …): text of the story, never a heading run."""
+    listed = [p.kind == "text" and _name_title(p.text) for p in pieces]
+    return [n for n in range(len(pieces) - 1) if listed[n] and (
+        listed[n + 1] or (n and listed[n - 1]) or (n and pieces[n - 1].text.endswith("："))
+    )]
+
+
+def _name_title(text: str) -> bool:
+    m = _NAME_TITLE.match(text)
+    return m is not None and bare_name(m.group("name"))
+
+
+_NAME_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4})\s+"
+                         r"[\u4e00-\u9fff、·（）]{3,30}$")
+
+
 def _prose(text: str) -> bool:
-    """Text, not a heading: a sentence end, or clauses (a column break may cut it short)."""
-    return not heading_like(text) or any(c in text for c in "，、；")
+    """Text, not a heading: a sentence end, or clauses, or a quote left open (a column break
+    may cut it short; a heading closes its quotes)."""
+    return (not heading_like(text) or any(c in text for c in "，、；")
+            or text.count("“") > text.count("”"))
 
 
 def _credit(draft: Draft, edition_date: dt.date | None) -> Credit:
@@ -180,7 +203,7 @@ def unique_ids(articles: list[Article]) -> None:
 def parse_page(
     data: bytes, *, number: int, edition_date: dt.date | None = None,
     publication: Publication | None = None, name: str | None = None, file: str | None = None,
-    known: Mapping[str, int] | None = None, earlier: Mapping[str, list[Shape]] | None = None,
+    known: Mapping[str, int] | None = None, earlier: Mapping[str, FirstPart] | None = None,
 ) -> Page:
     """Parse one page file's bytes into a Page with articles and block roles.
 

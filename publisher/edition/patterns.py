@@ -96,7 +96,10 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 def has_email(text: str) -> bool:
     """An e-mail address in the text (cheap test first: most paragraphs have no @)."""
     return "@" in text and EMAIL.search(text) is not None
-EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
+#: the editor's note over a package's parts, signed under it or labelled at its start
+EDITOR_NOTE_SIG = re.compile(r"^(?:——\s*编\s*者|编者按[：:])")
+#: who or where a section of a package is from, alone on its line over its heading (快递员张裕：)
+SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff·]{2,14}[：:]$")
 ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
 #: a box printed with the story before it: 记者手记, 相关链接, 编后
 SIDEBAR_LABEL = re.compile(

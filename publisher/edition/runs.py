@@ -171,12 +171,15 @@ class Context:
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
-    noted: bool = False  # an editor's note (——编者) under it: what heads a series or package
     #: in a continuation part, of no shape its first part's intertitles have (or the first part,
     #: stitch.UNTITLED paragraphs long or more, printed none)
     alien: bool = False
     named: bool = False  # a bare name signs the text under it: a section of a story
     over_section: bool = False  # a section heading and its name follow: the story's headline
+    #: a label (快递员张裕：, 河北廊坊：) over it, as over a section before it in the story: the
+    #: story's next section, whatever credit closed the one before
+    labelled: bool = False
+    noted: bool = False  # an editor's note (——编者, 编者按：) follows: a package's headline
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
     #: sides are long enough for `loose` to outweigh a feature's hold (measured)
@@ -215,11 +218,13 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
         return False  # no headline opens with a list number (二、…, （三）…): a section of the
                       # story, also one opening with its own lead (二、据新华社北京3月20日电)
-    if ended(ctx.prev):
+    if ctx.labelled:
+        return False
+    if ended(ctx.prev) or ctx.noted:
         return True
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
         return True  # a document's title (…关于…的指导意见) over its full text: a story of its own
-    if opens_story(nxt) or ctx.known or ctx.noted:
+    if opens_story(nxt) or ctx.known:
         return True
     if (ctx.byline and ctx.siblings and cur.continued_from is not None
             and run[0].endswith("—")):

@@ -26,8 +26,10 @@ from publisher.edition.runs import (
     shape,
     starts_article,
     sub_ok,
+    tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
+from publisher.edition.stitch import FirstPart
 from publisher.edition.units import Draft, Unit, head_key
 
 __all__ = ["Draft", "Unit", "segment", "starts_article"]
@@ -40,12 +42,12 @@ LOOSE = 0.03
 #: the story so far and the text after the run must be this long (and half as long) for
 #: the share to outweigh a package's or a signed feature's hold
 MEASURED = 400
-#: an editor's note under a heading runs to a few paragraphs before its `——编者`
-NOTE_SPAN = 4
+#: an editor's note opens a package: it is signed within this many paragraphs of the headline
+NOTE_SPAN = 5
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None,
-            earlier: Mapping[str, list[Shape]] | None = None) -> list[Draft]:
+            earlier: Mapping[str, FirstPart] | None = None) -> list[Draft]:
     """Group units into article drafts, in page order.
 
     `known`: headlines (spaces removed) that the edition prints again over a （上接第N版）
@@ -53,7 +55,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
     with that text opens its story, and the story runs to its （下转…） to that page: no
     heading before the jump opens another story unless a lead follows it.
     `earlier`: headlines of this page's continuation parts and the shapes of the intertitles
-    their first part prints on the page they jump from: those are siblings too.
+    their first part prints on the page they jump from: those are siblings too (see
+    stitch.FirstPart: whether it is a package).
     """
     known = known or {}
     earlier = earlier or {}
@@ -100,7 +103,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             i += 1
             continue
         j = run_end(units, i)
-        if j - i >= 2 and j < len(units) and units[j].kind == "name":
+        if (j - i >= 2 and j < len(units) and units[j].kind == "name"
+                and not _sectioned(units, cur_start, i)):
             j -= 1  # the section heading the name signs: the story's first intertitle
         named = j < len(units) and units[j].kind == "name"
         over_section = j + 1 < len(units) and units[j + 1].kind == "name"
@@ -114,8 +118,11 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
         before = [units[a].text for a in sibs if a < i]
         siblings = 0 if off_series(run[0], before) else len(sibs)
-        first_part = (earlier.get(head_key(cur.header.headline))
-                      if cur is not None and cur.continued_from is not None else None)
+        part = (earlier.get(head_key(cur.header.headline))
+                if cur is not None and cur.continued_from is not None else None)
+        first_part = part.shapes if part is not None else None
+        if cur is not None and part is not None and part.package:
+            cur.package = True  # a package goes on after its jump: its parts come signed
         own = [opening[id(cur)]] if cur is not None and id(cur) in opening else []
         siblings += sum(same_series(mine, o, before=True) for o in [*(first_part or []), *own])
         # an intertitle of the story before it of this shape but for a comma
@@ -129,6 +136,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         # the story's own series of intertitles goes on after this run: it is inside the story
         series = {shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i} - {None, mine}
         resumes = any(shapes.get(a) in series for a in starts[later:hi])
+        # a label over it, as over a part before it in the story (or in its first part, on the
+        # page it jumps from, a run of its shape)
+        labelled = len(run) >= 2 and bool(P.SECTION_LABEL.match(run[0])) and (
+            any(P.SECTION_LABEL.match(units[a].text) for a in starts[lo:later - 1]
+                if cur_start < a < i)
+            or any(same_series(mine, o, before=True) for o in first_part or []))
         ctx = Context(prev=units[i - 1] if i else None, nxt=units[k] if k < len(units) else None,
                       byline=byline, siblings=siblings, jumps=jumps, off=off,
                       two_part=(len(run) == 1 and bool(P.TWO_PART.match(run[0]))
@@ -140,7 +153,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
                       named=named, over_section=over_section,
-                      noted=_editor_note(units[k:stop]))
+                      labelled=labelled, noted=_editor_note(units[k:stop]))
         if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
@@ -153,7 +166,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
             quotes: list[Unit] = []
-            while (len(run) >= 2 and not followed_by_lead
+            # a line under a `X——` kicker is the headline it leads to, comma or not
+            while (len(run) >= 2 and not followed_by_lead and not run[-2].endswith("—")
                    and (comma_line(run[-1]) or _lead_in(run[-1]))):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])
@@ -199,6 +213,15 @@ def _cohesion(vocabulary: Vocabulary, told: list[str],
     shared = vocabulary.shared(before, rest)
     return (shared >= COHESIVE, shared < LOOSE,
             len(before) >= MEASURED and len(rest) >= MEASURED // 2)
+
+
+def _sectioned(units: list[Unit], start: int, i: int) -> bool:
+    """Right under an editor's note, or in a story signed section by section: the lines over a
+    section heading and its name are that section's (an object's caption), not a headline."""
+    if i and P.EDITOR_NOTE_SIG.match(units[i - 1].text):
+        return True
+    return any(u.kind == "name" for u in units[start:i]) and not any(
+        tagged(u.text) for u in units[i:run_end(units, i)])
 
 
 def _lead_in(text: str) -> bool:

@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from publisher.edition.page import parse_page
-from publisher.edition.runs import Shape
-from publisher.edition.stitch import first_part_shapes, jumped_heads, parse_edition
+from publisher.edition.stitch import FirstPart, first_part_shapes, jumped_heads, parse_edition
 from publisher.models import Edition, Page, Publication
 
 
@@ -32,7 +31,7 @@ def parse_sources(sources: list[PageSource], *, publication: Publication | None,
     EditionError naming its file."""
 
     def read(s: PageSource, known: Mapping[str, int] | None = None,
-             earlier: Mapping[str, list[Shape]] | None = None) -> Page:
+             earlier: Mapping[str, FirstPart] | None = None) -> Page:
         return parse_page(s.data, number=s.number, edition_date=edition_date,
                           publication=publication, name=s.name, file=s.file, known=known,
                           earlier=earlier)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
+from publisher.edition import patterns as P
+from publisher.edition.fields import is_byline
 from publisher.edition.runs import Shape, shape
 from publisher.edition.units import head_key
 from publisher.models import Article, Edition, Page
@@ -37,14 +40,21 @@ def jumped_heads(pages: list[Page]) -> dict[int, dict[str, int]]:
     return out
 
 
-def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, list[Shape]]]:
+class FirstPart(NamedTuple):
+    """What a continuation part's first part showed of the story on the page it jumps from."""
+
+    shapes: list[Shape]  # of its intertitles
+    package: bool  # parts under an editor's note: their headings and bylines go on after it
+
+
+def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, FirstPart]]:
     """Per page, the headlines (spaces removed) of its continuation parts whose first part,
     on the page they jump from, has intertitles, with the shapes of those intertitles: the
     part's own intertitles are their siblings, however few it prints of them itself. A first
     part of UNTITLED paragraphs or more with no intertitle counts too, with no shapes."""
     parts = {(p.number, art.continued_from, head_key(art.headline))
              for p in pages for art in p.articles if art.continued_from is not None}
-    out: dict[int, dict[str, list[Shape]]] = {}
+    out: dict[int, dict[str, FirstPart]] = {}
     for page in pages:
         for art in page.articles:
             head = head_key(art.headline)
@@ -58,8 +68,17 @@ def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, list[Shape]]]:
                     runs[-1].append(art.paragraphs[i])
                 else:
                     runs.append([art.paragraphs[i]])
-            out.setdefault(art.continued_on, {})[head] = [shape(r) for r in runs]
+            out.setdefault(art.continued_on, {})[head] = FirstPart([shape(r) for r in runs],
+                                                                   _package(art))
     return out
+
+
+def _package(art: Article) -> bool:
+    """Parts under an editor's note, a byline under a part's heading: a story alone under its
+    note signs no part."""
+    marks = set(art.intertitles)
+    return any(P.EDITOR_NOTE_SIG.match(t) for t in art.paragraphs) and any(
+        n - 1 in marks and is_byline(t) for n, t in enumerate(art.paragraphs))
 
 
 def _find_head(part: Article, heads: list[Article]) -> Article | None:

@@ -20,7 +20,7 @@ class Unit:
     """A paragraph-level piece of the page after joining column breaks."""
 
     text: str
-    kind: str = "text"  # text | lead | byline | name (a section signed so) | endnote
+    kind: str = "text"  # text | lead | byline | name (a section signed so) | guest | endnote
     jump_to: int | None = None
     jump_from: int | None = None
     role: str = ""
