@@ -97,6 +97,8 @@ def has_email(text: str) -> bool:
     """An e-mail address in the text (cheap test first: most paragraphs have no @)."""
     return "@" in text and EMAIL.search(text) is not None
 EDITOR_NOTE_SIG = re.compile(r"^——\s*编\s*者")
+#: an editor's note printed with its label first (编者按：…): a package or series heads it
+EDITOR_NOTE_HEAD = re.compile(r"^编\s*者\s*按\s*[：:]")
 ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
 #: a box printed with the story before it: 记者手记, 相关链接, 编后
 SIDEBAR_LABEL = re.compile(

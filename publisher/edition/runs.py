@@ -177,6 +177,8 @@ class Context:
     alien: bool = False
     named: bool = False  # a bare name signs the text under it: a section of a story
     over_section: bool = False  # a section heading and its name follow: the story's headline
+    echo: bool = False  # it or a sibling prints words of the story's headings again
+    sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
     #: sides are long enough for `loose` to outweigh a feature's hold (measured)
@@ -203,8 +205,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     """Whether a run of heading-like units opens a new article (else: intertitles)."""
     if cur is None or (not cur.header.headline and not cur.paragraphs):
         return True
-    if ctx.over_section:
-        return True
+    if ctx.over_section:  # the story's headline over its first section, unless the story
+        return not (cur.package and ctx.sections)  # is a package with sections set alike
     if ctx.named:  # a name signs the text under it, never a story (its byline has a title)
         return False
     nxt = ctx.nxt
@@ -239,7 +241,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if "，" in run[0] and not kicker_over(run, ctx):
         # a comma intertitle, unless a comma kicker over a headline whose text does not go on
         # with the story's own words
-        return len(run) == 2 and not ctx.cohesive and ctx.measured
+        # (a series of comma pairs through the story is its intertitles: “韵”，… / “新”，…)
+        return len(run) == 2 and not ctx.cohesive and ctx.measured and not ctx.siblings
     if len(run) == 1 and run[0].endswith("—"):
         return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
@@ -268,6 +271,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True                     # jumps from, and this line is shaped like none of them
     if (ctx.siblings or ctx.jumps or ctx.resumes) and not ctx.loose:
         return False
+    if ctx.siblings and ctx.echo:  # items of the theme the headline names, each of its own
+        return False               # subject: loose with the story so far, yet the story's
     if ctx.loose and ctx.measured:  # the text after it is another story's, also in a
         return True                 # continuation part
     if cur.continued_from is not None and ctx.loose and not ctx.siblings:

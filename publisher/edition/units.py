@@ -59,5 +59,5 @@ class Draft:
             self.paragraphs.append(unit.text)
         if unit.jump_to is not None:
             self.continued_on = unit.jump_to
-        if P.EDITOR_NOTE_SIG.match(unit.text):
+        if P.EDITOR_NOTE_SIG.match(unit.text) or P.EDITOR_NOTE_HEAD.match(unit.text):
             self.package = True
