@@ -11,7 +11,9 @@ no line under it stay in the story. A line far off the even series before it, a 
 two-part headline with no run of its shape before it and no sibling after it, and two plain
 lines (kicker and headline, also a longer kicker with a comma or over two phrases) with no
 sibling open one whatever else; so does a line of no shape of the story's after ten of its
-units (eight when it has none), also over a jump.
+units (eight when it has none), also over a jump. A story of items stays whole: a package's
+sections set alike under their writers' names, a series of comma pairs, one-line items whose
+series prints words of the story's headings again (loose as their subjects are).
 """
 
 from __future__ import annotations
