@@ -19,6 +19,17 @@ _PAIR = re.compile("(?=([\u4e00-\u9fff]{2}))")
 WINDOW = 800
 
 
+#: every run of three CJK characters, overlapping: a word or name of the story's, not a pair
+_TRIPLE = re.compile("(?=([\u4e00-\u9fff]{3}))")
+
+
+def echoes(lines: Iterable[str], heads: Iterable[str]) -> bool:
+    """Whether one of the lines prints three characters running of the story's headings
+    again (厚植家国情怀 under 砥砺家国情怀  凝聚奋进力量): the headline names its items' theme."""
+    told = {t for h in heads for t in _TRIPLE.findall(h)}
+    return any(t in told for line in lines for t in _TRIPLE.findall(line))
+
+
 def pairs(text: str) -> set[str]:
     """The text's CJK character pairs (words never cross punctuation or digits)."""
     return set(_PAIR.findall(text))

@@ -11,7 +11,9 @@ no line under it stay in the story. A line far off the even series before it, a 
 two-part headline with no run of its shape before it and no sibling after it, and two plain
 lines (kicker and headline, also a longer kicker with a comma or over two phrases) with no
 sibling open one whatever else; so does a line of no shape of the story's after ten of its
-units (eight when it has none), also over a jump.
+units (eight when it has none), also over a jump. A story of items stays whole: a package's
+sections set alike under their writers' names, a series of comma pairs, one-line items whose
+series prints words of the story's headings again (loose as their subjects are).
 """
 
 from __future__ import annotations
@@ -180,6 +182,8 @@ class Context:
     #: story's next section, whatever credit closed the one before
     labelled: bool = False
     noted: bool = False  # an editor's note (——编者, 编者按：) follows: a package's headline
+    echo: bool = False  # it or a sibling prints words of the story's headings again
+    sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
     #: sides are long enough for `loose` to outweigh a feature's hold (measured)
@@ -206,8 +210,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     """Whether a run of heading-like units opens a new article (else: intertitles)."""
     if cur is None or (not cur.header.headline and not cur.paragraphs):
         return True
-    if ctx.over_section:
-        return True
+    if ctx.over_section:  # the story's headline over its first section, unless the story
+        return not (cur.package and ctx.sections)  # is a package with sections set alike
     if ctx.named:  # a name signs the text under it, never a story (its byline has a title)
         return False
     nxt = ctx.nxt
@@ -244,7 +248,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if "，" in run[0] and not kicker_over(run, ctx):
         # a comma intertitle, unless a comma kicker over a headline whose text does not go on
         # with the story's own words
-        return len(run) == 2 and not ctx.cohesive and ctx.measured
+        # (a series of comma pairs through the story is its intertitles: “韵”，… / “新”，…)
+        return len(run) == 2 and not ctx.cohesive and ctx.measured and not ctx.siblings
     if len(run) == 1 and run[0].endswith("—"):
         return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
@@ -273,6 +278,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True                     # jumps from, and this line is shaped like none of them
     if (ctx.siblings or ctx.jumps or ctx.resumes) and not ctx.loose:
         return False
+    if ctx.siblings and ctx.echo:  # items of the theme the headline names, each of its own
+        return False               # subject: loose with the story so far, yet the story's
     if ctx.loose and ctx.measured:  # the text after it is another story's, also in a
         return True                 # continuation part
     if cur.continued_from is not None and ctx.loose and not ctx.siblings:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from publisher.edition import patterns as P
-from publisher.edition.cohesion import Vocabulary
+from publisher.edition.cohesion import Vocabulary, echoes
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
 from publisher.edition.runs import (
@@ -103,6 +103,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             i += 1
             continue
         j = run_end(units, i)
+        mine = shape([u.text for u in units[i:j]])  # as printed, a section heading with it
+        sections = _sections(units, runs, i, mine)
         if (j - i >= 2 and j < len(units) and units[j].kind == "name"
                 and not _sectioned(units, cur_start, i)):
             j -= 1  # the section heading the name signs: the story's first intertitle
@@ -112,7 +114,6 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         byline = j < len(units) and units[j].kind == "byline"
         k = j + 1 if byline else j
         end, jumps = region_end(units, j)
-        mine = shape(run)
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
         sibs = [a for a in starts[lo:hi]
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
@@ -152,8 +153,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
                       resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
-                      named=named, over_section=over_section,
+                      named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]))
+        # one-line items only: a kicker and headline pair of the next story shares a term
+        # with the story's kicker as often (…一体化技术—— over 广西北海一体化开展…)
+        if cur is not None and siblings and len(run) == 1:
+            ctx.echo = echoes([*run, *(units[a].text for a in sibs)], _heads(cur.header))
         if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
@@ -222,6 +227,39 @@ def _sectioned(units: list[Unit], start: int, i: int) -> bool:
         return True
     return any(u.kind == "name" for u in units[start:i]) and not any(
         tagged(u.text) for u in units[i:run_end(units, i)])
+
+
+def _heads(header: Header) -> list[str]:
+    return [t for t in (header.kicker, header.headline, header.subheadline) if t]
+
+
+def _sections(units: list[Unit], runs: list[tuple[int, int]], at: int, mine: Shape) -> int:
+    """The other sections a name signs next to this run, their headings set as this one
+    (山西襄汾陶寺遗址出土圭表 / 都城中的早期“中国” / 何 努 …): items of one story, each closed
+    by its writer's credit. Counted up to a heading that opens a story whatever surrounds it (a
+    column tag, a lead under it); a column fragment of a section's text is passed over."""
+    k = next((n for n, (a, _) in enumerate(runs) if a == at), None)
+    if k is None or not _signed(units, runs[k], mine):
+        return 0
+    count = 0
+    for step in (-1, 1):
+        n = k + step
+        while 0 <= n < len(runs) and not _heads_story(units, runs[n]):
+            count += _signed(units, runs[n], mine)
+            n += step
+    return count
+
+
+def _heads_story(units: list[Unit], run: tuple[int, int]) -> bool:
+    a, b = run
+    return opens_story(units[b] if b < len(units) else None) or any(
+        tagged(u.text) for u in units[a:b])
+
+
+def _signed(units: list[Unit], run: tuple[int, int], mine: Shape) -> bool:
+    a, b = run
+    return b < len(units) and units[b].kind == "name" and shape(
+        [u.text for u in units[a:b]]) == mine
 
 
 def _lead_in(text: str) -> bool:
