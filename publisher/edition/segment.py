@@ -153,7 +153,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
             quotes: list[Unit] = []
-            while (len(run) >= 2 and not followed_by_lead
+            # a `X——` kicker needs its headline under it, comma or not (…技术—— / 精耕细作，…)
+            while (len(run) >= 2 and not followed_by_lead and not run[-2].endswith("—")
                    and (comma_line(run[-1]) or _lead_in(run[-1]))):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])

@@ -94,3 +94,23 @@ def test_a_list_trailing_off_then_a_clause_is_a_sentence() -> None:
     assert (a.kicker, a.headline, a.subheadline) == ("安徽马鞍山试点“产业工程师学院”",
                                                      "带着职称去就业", None)
     assert a.paragraphs == [first + "有限公司车间内，一排排机械手臂上下舞动。", P1]
+
+
+def test_a_comma_headline_under_a_dash_kicker_is_the_headline() -> None:
+    # a `X——` kicker needs its headline under it: a comma line there is that headline, not a
+    # pull quote left over the text
+    kicker, head = "某省某县推广水肥一体化技术——", "精耕细作，黑土层厚度逐年增加"
+    page = parse("山村修路记", *VILLAGE, "（本报记者 张三）", kicker, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[1].paragraphs == LIBRARY
+
+
+def test_a_comma_inside_a_column_tag_does_not_make_the_headline_a_sentence() -> None:
+    # a lone line between paragraphs with a long first clause before its comma reads as a
+    # sentence; a comma inside the column tag is the column's, not the line's
+    head = "某市数字经济发展动能澎湃（坚定信心，打开改革发展新天地）"
+    page = parse("山村修路记", *VILLAGE, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
