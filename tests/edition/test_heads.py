@@ -114,3 +114,13 @@ def test_a_comma_inside_a_column_tag_does_not_make_the_headline_a_sentence() -> 
     assert heads(page) == ["山村修路记", head]
     assert page.articles[0].paragraphs == VILLAGE
     assert page.articles[1].paragraphs == LIBRARY
+
+
+def test_a_block_opening_with_a_decimal_opens_no_list_item() -> None:
+    # `1.4万亿斤` is a number split off by a column break, not the list item `1.` (an item
+    # under a heading-like fragment would keep the fragment apart as an intertitle)
+    left = "全省粮食生产克服高温干旱、极端洪涝、超强台风等自然灾害影响，产量首次突破"
+    right = "1.4万亿斤，比上年增产221.8亿斤，饭碗里装了更多本地粮。"
+    a = only(parse("山村修路记", VILLAGE[0], left, right, VILLAGE[1]))
+    assert a.paragraphs == [VILLAGE[0], left + right, VILLAGE[1]]
+    assert a.intertitles == []
