@@ -124,3 +124,20 @@ def test_a_block_opening_with_a_decimal_opens_no_list_item() -> None:
     a = only(parse("山村修路记", VILLAGE[0], left, right, VILLAGE[1]))
     assert a.paragraphs == [VILLAGE[0], left + right, VILLAGE[1]]
     assert a.intertitles == []
+
+
+def test_a_two_phrase_line_under_a_plain_line_is_the_headline_under_its_kicker() -> None:
+    kicker, head = "某县开展“一表同享”改革试点", "打破数据壁垒 助力基层减负"
+    a = only(parse(kicker, head, *LIBRARY))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == LIBRARY
+
+
+def test_a_longer_line_opening_with_a_name_under_the_headline_is_its_subheadline() -> None:
+    # a report on a speech's echo: the headline quotes the speech, the longer line under it
+    # names the speaker and what the speech did
+    head, sub = "坚决打好乡村道路建设攻坚战", "王建国同志在全县动员大会上的重要讲话引发热烈反响"
+    lead = "本报某县4月1日电（记者张三）" + LIBRARY[0]
+    a = only(parse(head, sub, lead, *LIBRARY[1:]))
+    assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
+    assert a.paragraphs == [lead, *LIBRARY[1:]]
