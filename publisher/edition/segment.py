@@ -26,6 +26,7 @@ from publisher.edition.runs import (
     shape,
     starts_article,
     sub_ok,
+    tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
 from publisher.edition.units import Draft, Unit, head_key
@@ -40,6 +41,8 @@ LOOSE = 0.03
 #: the story so far and the text after the run must be this long (and half as long) for
 #: the share to outweigh a package's or a signed feature's hold
 MEASURED = 400
+#: a label under a headline runs to four characters (人物小传); a subheadline says more
+LABEL_MAX = 4
 #: an editor's note under a heading runs to a few paragraphs before its `——编者`
 NOTE_SPAN = 4
 
@@ -148,7 +151,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             cur_start = i
             labels: list[Unit] = []
             # a bare section number under the heading ((一)) is the text's first intertitle
-            while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])):
+            while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])
+                                     or _label_under_headline(run)):
                 run.pop()
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
@@ -200,6 +204,15 @@ def _cohesion(vocabulary: Vocabulary, told: list[str],
     shared = vocabulary.shared(before, rest)
     return (shared >= COHESIVE, shared < LOOSE,
             len(before) >= MEASURED and len(rest) >= MEASURED // 2)
+
+
+def _label_under_headline(run: list[str]) -> bool:
+    """A line of a few characters closing a heading run under its headline (人物小传 under a
+    kicker and headline, or under a tagged headline): a label of the text under it. No
+    subheadline is so short (the shortest seen, 栗战书主持, has five)."""
+    last = run[-1]
+    return (len(last) <= LABEL_MAX and all("\u4e00" <= c <= "\u9fff" for c in last)
+            and (len(run) >= 3 or tagged(run[-2])))
 
 
 def _lead_in(text: str) -> bool:

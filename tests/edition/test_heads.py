@@ -141,3 +141,11 @@ def test_a_longer_line_opening_with_a_name_under_the_headline_is_its_subheadline
     a = only(parse(head, sub, lead, *LIBRARY[1:]))
     assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
     assert a.paragraphs == [lead, *LIBRARY[1:]]
+
+
+def test_a_four_character_line_under_kicker_and_headline_is_a_label_of_the_text() -> None:
+    # a box's label (人物小传) under the heading: no subheadline is so short
+    kicker, head = "市图书馆馆长刘敏深耕公共阅读服务二十余载——", "让读者少跑腿多读书（讲述）"
+    a = only(parse(kicker, head, "人物小传", *LIBRARY))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == ["人物小传", *LIBRARY]
