@@ -149,3 +149,13 @@ def test_a_four_character_line_under_kicker_and_headline_is_a_label_of_the_text(
     a = only(parse(kicker, head, "人物小传", *LIBRARY))
     assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
     assert a.paragraphs == ["人物小传", *LIBRARY]
+
+
+def test_a_short_question_over_a_tagged_headline_is_its_kicker() -> None:
+    # the question is no last words of the story before: a column-tagged headline is under it
+    kicker, head = "老馆藏书无处安放，新馆读者一座难求？", "如何让新馆借阅服务更方便（经济聚焦）"
+    page = parse("山村修路记", *VILLAGE, kicker, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
