@@ -266,7 +266,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.alien and not ctx.resumes:  # the story's intertitles are known from the page it
         return True                     # jumps from, and this line is shaped like none of them
-    if (ctx.siblings or ctx.jumps or ctx.resumes) and not ctx.loose:
+    if (ctx.siblings or ctx.jumps or ctx.resumes) and not (ctx.loose and _judged(ctx, cur)):
         return False
     if ctx.loose and ctx.measured:  # the text after it is another story's, also in a
         return True                 # continuation part
@@ -281,6 +281,14 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
                 and not _captioned(cur.paragraphs))
+
+
+def _judged(ctx: Context, cur: Draft) -> bool:
+    """Whether `loose` may outweigh a story's hold: both sides measured, or the story has shown
+    its intertitles; its first one, a paragraph or two under the headline, follows too little
+    text to tell (the continuation rules below ask for `loose` themselves)."""
+    return ctx.measured or bool(cur.intertitles) or (cur.continued_from is not None
+                                                      and not ctx.siblings)
 
 
 def kicker_over(run: list[str], ctx: Context) -> bool:
