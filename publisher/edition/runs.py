@@ -32,6 +32,8 @@ _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 #: a story this long on its page (paragraphs and intertitles) has shown the shapes of its
 #: intertitles: a line of none of them opens a new story, also over a jump
 LONG = 10
+#: a story's first intertitle comes a paragraph or two under its headline
+FIRST_PARAGRAPHS = 2
 #: as long with no intertitle at all so far: a story set without them (南京江宁：… after one)
 PLAIN_LONG = 8
 
@@ -287,8 +289,8 @@ def _judged(ctx: Context, cur: Draft) -> bool:
     """Whether `loose` may outweigh a story's hold: both sides measured, or the story has shown
     its intertitles; its first one, a paragraph or two under the headline, follows too little
     text to tell (the continuation rules below ask for `loose` themselves)."""
-    return ctx.measured or bool(cur.intertitles) or (cur.continued_from is not None
-                                                      and not ctx.siblings)
+    return (ctx.measured or len(cur.paragraphs) > FIRST_PARAGRAPHS
+            or (cur.continued_from is not None and not ctx.siblings))
 
 
 def kicker_over(run: list[str], ctx: Context) -> bool:
