@@ -60,6 +60,11 @@ def bare_name(text: str) -> bool:
     return words[0][1].startswith("nr") and all(f.startswith(_NAME_PARTS) for _, f in words[1:])
 
 
+def _opens_with_name(text: str) -> bool:
+    words = [(w, f) for w, f in _words(text) if w.strip()]
+    return bool(words) and words[0][1].startswith("nr")
+
+
 def _sub_like(text: str) -> bool:
     return bool(P.SUB_START.match(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
 
@@ -77,6 +82,10 @@ def _headline_index(run: list[str]) -> int:
         return 1
     if not _has_verb(first):
         return 1
+    if P.TWO_PART.match(second) and not P.TWO_PART.match(first):
+        return 1  # a headline of two phrases under its kicker (…改革试点 / 打破数据壁垒  助力…)
+    if len(second) > len(first) and _opens_with_name(second):
+        return 0  # a longer line on whose words the headline echoes: 习近平总书记…重要讲话…
     if _starts_with_verb(second):
         return 0
     return 1

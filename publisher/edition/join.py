@@ -102,8 +102,11 @@ def _open_frame(left: str, right: str) -> bool:
 
 def _sentence_clause(left: str) -> bool:
     """A lone line whose first clause runs over 7 characters before its comma reads as a
-    sentence: the clauses of a comma heading are short set phrases (勤学深悟，夯实…)."""
-    return ("，" in left and len(left.split("，", 1)[0]) > 7 and not P.ORDINAL_PREFIX.match(left)
+    sentence: the clauses of a comma heading are short set phrases (勤学深悟，夯实…). A comma
+    inside a column tag is the column's own (…澎湃（坚定信心，打开改革发展新天地）)."""
+    m = P.COLUMN_TAG.search(left) if P.column_named(left) else None
+    head = left if m is None else left[:m.start("tag") - 1]
+    return ("，" in head and len(head.split("，", 1)[0]) > 7 and not P.ORDINAL_PREFIX.match(left)
             and not re.search(r"\d[：:]", left))
 
 

@@ -16,6 +16,7 @@ from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
 from publisher.edition.segment import Draft, Unit, segment
 from publisher.edition.stitch import FirstPart
+from publisher.edition.units import asking_kicker
 from publisher.identity import article_key
 from publisher.models import Article, Dateline, Page, Publication
 
@@ -110,6 +111,8 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
                           closes=tail.closes))
         for k in range(first, last + 1):
             remap[k] = n
+    for n in range(len(units) - 1):
+        units[n].asks = units[n].kind == "text" and asking_kicker(units[n].text, units[n + 1].text)
     return units, [remap.get(o, -1) if o >= 0 else -1 for o in owner]
 
 

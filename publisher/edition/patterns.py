@@ -100,7 +100,8 @@ def has_email(text: str) -> bool:
 EDITOR_NOTE_SIG = re.compile(r"^(?:——\s*编\s*者|编者按[：:])")
 #: who or where a section of a package is from, alone on its line over its heading (快递员张裕：)
 SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff·]{2,14}[：:]$")
-ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}[、.．]|[（(]{NUM}[）)]|第{NUM}[章节部分])")
+#: a decimal (1.4万亿斤) opens no list item
+ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}(?:、|[.．](?!\d))|[（(]{NUM}[）)]|第{NUM}[章节部分])")
 #: a box printed with the story before it: 记者手记, 相关链接, 编后
 SIDEBAR_LABEL = re.compile(
     r"^(?:(?:记者|编辑|采访)?(?:手记|札记)|记者观察|(?:相关|背景|新闻)?链接|延伸阅读|编后[语记]?)$"

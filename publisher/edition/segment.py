@@ -44,6 +44,8 @@ LOOSE = 0.03
 MEASURED = 400
 #: an editor's note opens a package: it is signed within this many paragraphs of the headline
 NOTE_SPAN = 5
+#: a label under a headline runs to four characters (人物小传); a subheadline says more
+LABEL_MAX = 4
 
 
 def segment(units: list[Unit], known: Mapping[str, int] | None = None,
@@ -166,7 +168,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             cur_start = i
             labels: list[Unit] = []
             # a bare section number under the heading ((一)) is the text's first intertitle
-            while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])):
+            while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])
+                                     or _label_under_headline(run)):
                 run.pop()
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
@@ -260,6 +263,15 @@ def _signed(units: list[Unit], run: tuple[int, int], mine: Shape) -> bool:
     a, b = run
     return b < len(units) and units[b].kind == "name" and shape(
         [u.text for u in units[a:b]]) == mine
+
+
+def _label_under_headline(run: list[str]) -> bool:
+    """A line of a few characters closing a heading run under its headline (人物小传 under a
+    kicker and headline, or under a tagged headline): a label of the text under it. No
+    subheadline is so short (the shortest seen, 栗战书主持, has five)."""
+    last = run[-1]
+    return (len(last) <= LABEL_MAX and all("\u4e00" <= c <= "\u9fff" for c in last)
+            and (len(run) >= 3 or tagged(run[-2])))
 
 
 def _lead_in(text: str) -> bool:

@@ -25,14 +25,28 @@ class Unit:
     jump_from: int | None = None
     role: str = ""
     closes: bool = False  # a staff line (责编：…, 版式设计：…) follows: the story ends here
+    asks: bool = False  # a question over a tagged headline: its kicker (see asking_kicker)
 
     @cached_property
     def candidate(self) -> bool:
         # the text after a （上接…） line is the story going on, never a heading; so is the
         # text a （下转…） line closes
         return (self.kind == "text" and self.jump_from is None and self.jump_to is None
-                and heading_like(self.text)
+                and (heading_like(self.text) or self.asks)
                 and not self.text.startswith("—"))
+
+
+#: a question kicker runs to a line or so (…金蝉脱壳，…暗度陈仓？)
+ASKING_MAX = 30
+
+
+def asking_kicker(text: str, nxt: str) -> bool:
+    """A short question straight over a column-tagged headline is that headline's kicker,
+    not the last words of the story before: a story's text does not end on a bare question
+    with a new story's headline under it."""
+    return (len(text) <= ASKING_MAX and text.endswith(("？", "?"))
+            and not any(c in text[:-1] for c in "。！？!?…")
+            and P.column_named(nxt) and heading_like(nxt))
 
 
 @dataclass

@@ -94,3 +94,79 @@ def test_a_list_trailing_off_then_a_clause_is_a_sentence() -> None:
     assert (a.kicker, a.headline, a.subheadline) == ("安徽马鞍山试点“产业工程师学院”",
                                                      "带着职称去就业", None)
     assert a.paragraphs == [first + "有限公司车间内，一排排机械手臂上下舞动。", P1]
+
+
+def test_a_comma_headline_under_a_dash_kicker_is_the_headline() -> None:
+    # a `X——` kicker needs its headline under it: a comma line there is that headline, not a
+    # pull quote left over the text
+    kicker, head = "某省某县推广水肥一体化技术——", "精耕细作，黑土层厚度逐年增加"
+    page = parse("山村修路记", *VILLAGE, "（本报记者 张三）", kicker, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[1].paragraphs == LIBRARY
+
+
+def test_a_comma_inside_a_column_tag_does_not_make_the_headline_a_sentence() -> None:
+    # a lone line between paragraphs with a long first clause before its comma reads as a
+    # sentence; a comma inside the column tag is the column's, not the line's
+    head = "某市数字经济发展动能澎湃（坚定信心，打开改革发展新天地）"
+    page = parse("山村修路记", *VILLAGE, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
+
+
+def test_a_block_opening_with_a_decimal_opens_no_list_item() -> None:
+    # `1.4万亿斤` is a number split off by a column break, not the list item `1.` (an item
+    # under a heading-like fragment would keep the fragment apart as an intertitle)
+    left = "全省粮食生产克服高温干旱、极端洪涝、超强台风等自然灾害影响，产量首次突破"
+    right = "1.4万亿斤，比上年增产221.8亿斤，饭碗里装了更多本地粮。"
+    a = only(parse("山村修路记", VILLAGE[0], left, right, VILLAGE[1]))
+    assert a.paragraphs == [VILLAGE[0], left + right, VILLAGE[1]]
+    assert a.intertitles == []
+
+
+def test_a_two_phrase_line_under_a_plain_line_is_the_headline_under_its_kicker() -> None:
+    kicker, head = "某县开展“一表同享”改革试点", "打破数据壁垒 助力基层减负"
+    a = only(parse(kicker, head, *LIBRARY))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == LIBRARY
+
+
+def test_a_longer_line_opening_with_a_name_under_the_headline_is_its_subheadline() -> None:
+    # a report on a speech's echo: the headline quotes the speech, the longer line under it
+    # names the speaker and what the speech did
+    head, sub = "坚决打好乡村道路建设攻坚战", "王建国同志在全县动员大会上的重要讲话引发热烈反响"
+    lead = "本报某县4月1日电（记者张三）" + LIBRARY[0]
+    a = only(parse(head, sub, lead, *LIBRARY[1:]))
+    assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
+    assert a.paragraphs == [lead, *LIBRARY[1:]]
+
+
+def test_a_four_character_line_under_kicker_and_headline_is_a_label_of_the_text() -> None:
+    # a box's label (人物小传) under the heading: no subheadline is so short
+    kicker, head = "市图书馆馆长刘敏深耕公共阅读服务二十余载——", "让读者少跑腿多读书（讲述）"
+    a = only(parse(kicker, head, "人物小传", *LIBRARY))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == ["人物小传", *LIBRARY]
+
+
+def test_a_short_question_over_a_tagged_headline_is_its_kicker() -> None:
+    # the question is no last words of the story before: a column-tagged headline is under it
+    kicker, head = "老馆藏书无处安放，新馆读者一座难求？", "如何让新馆借阅服务更方便（经济聚焦）"
+    page = parse("山村修路记", *VILLAGE, kicker, head, *LIBRARY)
+    assert heads(page) == ["山村修路记", head]
+    assert page.articles[1].kicker == kicker
+    assert page.articles[0].paragraphs == VILLAGE
+    assert page.articles[1].paragraphs == LIBRARY
+
+
+def test_a_story_s_first_intertitle_under_one_paragraph_stays_in_it() -> None:
+    # one paragraph under the headline is too little text to tell whether what follows the
+    # line goes on with the story's words: its series of intertitles holds it in the story
+    page = parse("全市文化设施建设提速", VILLAGE[0], "新馆开门迎读者", LIBRARY[0], LIBRARY[1],
+                 "阅读服务延伸到社区", LIBRARY[2], LIBRARY[3])
+    a = only(page)
+    assert a.paragraphs == [VILLAGE[0], "新馆开门迎读者", LIBRARY[0], LIBRARY[1],
+                            "阅读服务延伸到社区", LIBRARY[2], LIBRARY[3]]
+    assert a.intertitles == [1, 4]
