@@ -34,8 +34,6 @@ _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
 #: a story this long on its page (paragraphs and intertitles) has shown the shapes of its
 #: intertitles: a line of none of them opens a new story, also over a jump
 LONG = 10
-#: a story's first intertitle comes a paragraph or two under its headline
-FIRST_PARAGRAPHS = 2
 #: as long with no intertitle at all so far: a story set without them (南京江宁：… after one)
 PLAIN_LONG = 8
 
@@ -278,7 +276,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # a line of no shape of the story's after LONG units of it: a new story
     if ctx.alien and not ctx.resumes:  # the story's intertitles are known from the page it
         return True                     # jumps from, and this line is shaped like none of them
-    if (ctx.siblings or ctx.jumps or ctx.resumes) and not (ctx.loose and _judged(ctx, cur)):
+    if (ctx.siblings or ctx.jumps or ctx.resumes) and not ctx.loose:
         return False
     if ctx.siblings and ctx.echo:  # items of the theme the headline names, each of its own
         return False               # subject: loose with the story so far, yet the story's
@@ -295,14 +293,6 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     return not (len(run) == 1 and cur.byline is not None and not cur.package
                 and not any(tagged(t) for t in (cur.header.headline, cur.header.kicker or ""))
                 and not _captioned(cur.paragraphs))
-
-
-def _judged(ctx: Context, cur: Draft) -> bool:
-    """Whether `loose` may outweigh a story's hold: both sides measured, or the story has shown
-    its intertitles; its first one, a paragraph or two under the headline, follows too little
-    text to tell (the continuation rules below ask for `loose` themselves)."""
-    return (ctx.measured or len(cur.paragraphs) > FIRST_PARAGRAPHS
-            or (cur.continued_from is not None and not ctx.siblings))
 
 
 def kicker_over(run: list[str], ctx: Context) -> bool:

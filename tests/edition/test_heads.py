@@ -159,14 +159,3 @@ def test_a_short_question_over_a_tagged_headline_is_its_kicker() -> None:
     assert page.articles[1].kicker == kicker
     assert page.articles[0].paragraphs == VILLAGE
     assert page.articles[1].paragraphs == LIBRARY
-
-
-def test_a_story_s_first_intertitle_under_one_paragraph_stays_in_it() -> None:
-    # one paragraph under the headline is too little text to tell whether what follows the
-    # line goes on with the story's words: its series of intertitles holds it in the story
-    page = parse("全市文化设施建设提速", VILLAGE[0], "新馆开门迎读者", LIBRARY[0], LIBRARY[1],
-                 "阅读服务延伸到社区", LIBRARY[2], LIBRARY[3])
-    a = only(page)
-    assert a.paragraphs == [VILLAGE[0], "新馆开门迎读者", LIBRARY[0], LIBRARY[1],
-                            "阅读服务延伸到社区", LIBRARY[2], LIBRARY[3]]
-    assert a.intertitles == [1, 4]
