@@ -184,6 +184,9 @@ class Context:
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
+    #: the story printed a series of another shape, none of it goes on after this run and no
+    #: run of its own shape came before: a new story's headline over a series of its own
+    closed: bool = False
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
     #: in a continuation part, of no shape its first part's intertitles have (or the first part,
     #: stitch.UNTITLED paragraphs long or more, printed none)
@@ -259,6 +262,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or ctx.asked:
         return False
+    if len(run) == 1 and "，" in run[0] and ctx.closed and ctx.loose:
+        return True  # 鼓岭情缘，… after a story's pairs and 【点评】 lines: its own series follows
     if "，" in run[0] and not kicker_over(run, ctx):
         # a comma intertitle, unless a comma kicker over a headline whose text does not go on
         # with the story's own words

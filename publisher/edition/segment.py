@@ -8,6 +8,7 @@ runs.py for the evidence used.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Mapping
 from functools import partial
 
@@ -142,6 +143,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         # the story's own series of intertitles goes on after this run: it is inside the story
         series = {shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i} - {None, mine}
         resumes = any(shapes.get(a) in series for a in starts[later:hi])
+        told = Counter(shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i)
+        closed = (not resumes and not any(a < i for a in sibs)
+                  and any(n >= 2 for o, n in told.items() if o is not None and o != mine))
         # a label over it, as over a part before it in the story (or in its first part, on the
         # page it jumps from, a run of its shape)
         labelled = len(run) >= 2 and bool(P.SECTION_LABEL.match(run[0])) and (
@@ -157,7 +161,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                                 and not any(a > i for a in sibs)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
-                      resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
+                      resumes=resumes, closed=closed, kin=kin,
+                      alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
                       asked=i > 0 and cur is not None and asked(units[i - 1].text, cur.paragraphs))

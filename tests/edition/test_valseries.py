@@ -42,3 +42,13 @@ def test_a_box_label_over_a_two_line_title_stays_in_the_story() -> None:
     tail = "教育部全链条优化培养供给、升级就业服务、强化支持保障。"
     story = only(parse("助力高校毕业生走稳就业路", P1, P2, *box, tail))
     assert story.paragraphs == [P1, P2, *box, tail]
+
+
+def test_a_comma_line_after_the_story_s_series_ended_opens_a_story_over_its_own() -> None:
+    pairs = [["发展网络文化", "民歌圈粉走红"], ["推动资源直达", "文化浓度更高"]]
+    new = ["闽江之畔、鼓岭之巅，一段中美民间友好交往的佳话，一再被世人念记，传递可贵的和音。",
+           "见证并记录三十多年前的鼓岭故事，对于一名新闻工作者而言，是非常珍贵的经历。"]
+    page = parse("文化添彩", P1, *pairs[0], P2, *pairs[1], P3,
+                 "鼓岭情缘，牵起跨越太平洋的乡恋", new[0], "鼓岭之约，源自征文好故事", new[1])
+    assert heads(page) == ["文化添彩", "鼓岭情缘，牵起跨越太平洋的乡恋"]
+    assert page.articles[1].paragraphs == [new[0], "鼓岭之约，源自征文好故事", new[1]]
