@@ -1,5 +1,5 @@
-"""Two heading lines read by their shape alone: a kicker over a headline, a box's label
-over the box's title."""
+"""Heading lines read by their shape alone: a kicker over a headline, a box's label over the
+box's title, a question over its answer's heading."""
 
 from __future__ import annotations
 
@@ -21,8 +21,26 @@ def kicker_pair(run: list[str]) -> bool:
 
 
 def box_of_story(run: list[str], *, byline: bool) -> bool:
-    """A box's label (相关链接), alone, or marked (■记者手记) over the box's title with no
-    byline under it: a box of the story, never a story of its own (the corpus prints none)."""
+    """A box's label (相关链接), alone, or marked (■记者手记) over the box's title (and its
+    second line: 链接 / “十四五”时期 / 累计向社会输送…) with no byline under it: a box of the
+    story, never a story of its own (the corpus prints none)."""
     if len(run) == 1:
         return bool(P.SIDEBAR_LABEL.match(run[0]))
-    return len(run) == 2 and not byline and bool(P.SIDEBAR_LABEL.match(run[0].lstrip(BOX_MARKS)))
+    return len(run) in (2, 3) and not byline and bool(
+        P.SIDEBAR_LABEL.match(run[0].lstrip(BOX_MARKS)))
+
+
+#: a question set as a heading over its answer's heading line (氢能用在哪？ / 既是…)
+QUESTION_MAX = 12
+
+
+def _question(text: str) -> bool:
+    return len(text) <= QUESTION_MAX and text.endswith(("？", "?")) and "，" not in text
+
+
+def asked(prev: str, told: list[str]) -> bool:
+    """A short question over the run, and another printed alone before it in the story (`told`,
+    the question included): the story asks its questions one by one, each over the heading of
+    its answer (成本怎么降？ / 风光发电制氢，发展储运技术); no headline is printed under the text's
+    question."""
+    return _question(prev) and sum(map(_question, told)) >= 2

@@ -103,6 +103,18 @@ def comma_line(text: str) -> bool:
     return "，" in text and not text.startswith("—") and not tagged(text)
 
 
+def series_text(run: list[str]) -> str:
+    """The run's heading lines together, without a comma line under them (the text's first
+    words cut by a column): what the length of a series of pairs is read from. A `X——` series
+    is read from its `X——` lines: the lines under them run as long as they need."""
+    if run[0].endswith("—"):
+        return run[0]
+    size = len(run)
+    while size >= 2 and comma_line(run[size - 1]):
+        size -= 1
+    return "".join(run[:size])
+
+
 def shape(run: list[str]) -> Shape:
     """What a series of intertitles has in common: size, ——, opening quote, comma, a line of
     two phrases set apart by a space (主动请战 奋勇抗疫), numbering, a box's label over it
@@ -172,6 +184,9 @@ class Context:
     off: bool = False  # twice or half the length of the even series before it: a new story
     known: bool = False  # the edition repeats it over a （上接…） continuation: a headline
     resumes: bool = False  # the story's intertitles of another shape go on after it
+    #: the story printed a series of another shape, none of it goes on after this run and no
+    #: run of its own shape came before: a new story's headline over a series of its own
+    closed: bool = False
     kin: bool = False  # an intertitle of the story before it has its shape but for a comma
     #: in a continuation part, of no shape its first part's intertitles have (or the first part,
     #: stitch.UNTITLED paragraphs long or more, printed none)
@@ -182,6 +197,8 @@ class Context:
     #: story's next section, whatever credit closed the one before
     labelled: bool = False
     noted: bool = False  # an editor's note (——编者, 编者按：) follows: a package's headline
+    #: under a short question (氢能从哪来？) after another in the story: the answer's heading
+    asked: bool = False
     echo: bool = False  # it or a sibling prints words of the story's headings again
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
@@ -243,8 +260,10 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
-    if _intertitle_shaped(run):
+    if _intertitle_shaped(run) or ctx.asked:
         return False
+    if len(run) == 1 and "，" in run[0] and ctx.closed and ctx.loose:
+        return True  # 鼓岭情缘，… after a story's pairs and 【点评】 lines: its own series follows
     if "，" in run[0] and not kicker_over(run, ctx):
         # a comma intertitle, unless a comma kicker over a headline whose text does not go on
         # with the story's own words

@@ -8,6 +8,7 @@ runs.py for the evidence used.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Mapping
 from functools import partial
 
@@ -15,6 +16,7 @@ from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary, echoes
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
+from publisher.edition.pairs import asked
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -23,6 +25,7 @@ from publisher.edition.runs import (
     off_series,
     opens_story,
     same_series,
+    series_text,
     shape,
     starts_article,
     sub_ok,
@@ -70,6 +73,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
     shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs
               if not strong(units, a, b) and not (b == a + 1 and P.ORDINAL.match(units[a].text))}
     starts = [a for a, _ in runs]
+    # a run's lines together: a series of pairs is even as pairs (侗族大歌 / “让更多人…”), its
+    # short labels alone may run four characters, then eight
+    whole = {a: series_text([u.text for u in units[a:b]]) for a, b in runs}
     vocabulary = Vocabulary([u.text for u in units])
     # the intertitle a continuation part opens at: a sibling of the part's later ones
     opening: dict[int, Shape] = {}
@@ -119,8 +125,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
         sibs = [a for a in starts[lo:hi]
                 if a != i and same_series(mine, shapes.get(a), before=a < i)]
-        before = [units[a].text for a in sibs if a < i]
-        siblings = 0 if off_series(run[0], before) else len(sibs)
+        before = [whole[a] for a in sibs if a < i]
+        siblings = 0 if off_series(series_text(run), before) else len(sibs)
         part = (earlier.get(head_key(cur.header.headline))
                 if cur is not None and cur.continued_from is not None else None)
         first_part = part.shapes if part is not None else None
@@ -132,13 +138,16 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         kin = any(a < i and (o := shapes.get(a)) is not None and o.kin(mine)
                   for a in starts[lo:hi])
         # a line far off the series of its own numbering before it: a new story's headline
-        off = off_series(run[0], [units[a].text for a in sibs if a < i and shapes[a] == mine],
+        off = off_series(series_text(run), [whole[a] for a in sibs if a < i and shapes[a] == mine],
                          far=True)
         later = bisect.bisect_right(starts, i)
         stop = starts[later] if later < len(starts) else len(units)
         # the story's own series of intertitles goes on after this run: it is inside the story
         series = {shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i} - {None, mine}
         resumes = any(shapes.get(a) in series for a in starts[later:hi])
+        told = Counter(shapes.get(a) for a in starts[lo:later - 1] if cur_start < a < i)
+        closed = (not resumes and not any(a < i for a in sibs)
+                  and any(n >= 2 for o, n in told.items() if o is not None and o != mine))
         # a label over it, as over a part before it in the story (or in its first part, on the
         # page it jumps from, a run of its shape)
         labelled = len(run) >= 2 and bool(P.SECTION_LABEL.match(run[0])) and (
@@ -154,9 +163,11 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                                 and not any(a > i for a in sibs)),
                       caption=caption_follows(units[k:stop]) and not (jumps and end <= stop),
                       known=any(head_key(t) in known for t in run),
-                      resumes=resumes, kin=kin, alien=first_part is not None and not siblings,
+                      resumes=resumes, closed=closed, kin=kin,
+                      alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
-                      labelled=labelled, noted=_editor_note(units[k:stop]))
+                      labelled=labelled, noted=_editor_note(units[k:stop]),
+                      asked=i > 0 and cur is not None and asked(units[i - 1].text, cur.paragraphs))
         # one-line items only: a kicker and headline pair of the next story shares a term
         # with the story's kicker as often (…一体化技术—— over 广西北海一体化开展…)
         if cur is not None and siblings and len(run) == 1:
