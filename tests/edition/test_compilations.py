@@ -1,0 +1,51 @@
+"""Compilations: one story of speeches or reports, each part under its heading and signed by its
+speaker's post and name or by another outlet's reporter."""
+
+from __future__ import annotations
+
+from edition.helpers import heads, parse
+
+P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
+P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
+P3 = "这是第三段正文，专家认为这一做法值得推广。"
+P4 = "这是第四段正文，企业负责人介绍了下一步的打算。"
+
+
+def test_speeches_signed_by_post_and_name_stay_in_one_story() -> None:
+    page = parse("前文的标题", P4,
+                 "加快数字建设  推动高质量发展", "——数字经济论坛发言摘编（二）",
+                 "巩固和发展数字经济优势", "北京某大学经济学院院长  张  辉", P1,
+                 "促进数据要素市场高质量发展", "湖南某大学经济与贸易学院院长  祝树金", P2,
+                 "推广国产芯片在机器人领域应用", "某电子科技（苏州）有限公司总裁  魏育成", P3)
+    assert heads(page) == ["前文的标题", "加快数字建设 推动高质量发展"]
+    story = page.articles[1]
+    assert story.subheadline == "数字经济论坛发言摘编（二）"
+    assert story.paragraphs == [
+        "巩固和发展数字经济优势", "北京某大学经济学院院长 张 辉", P1,
+        "促进数据要素市场高质量发展", "湖南某大学经济与贸易学院院长 祝树金", P2,
+        "推广国产芯片在机器人领域应用", "某电子科技（苏州）有限公司总裁 魏育成", P3]
+
+
+def test_reports_signed_by_other_outlets_reporters_stay_in_one_story() -> None:
+    page = parse("前文的标题", P4,
+                 "发展新质生产力  扎实推进现代化建设", "新华社记者 李晓红",
+                 "民生为大  持续增强获得感", "《民生周刊》记者  严碧华  罗  燕", P1,
+                 "“科技+金融”，结出创新硕果", "《证券时报》记者  卓  泳", P2, "（陈键参与采写）",
+                 "科创驱动，融入生产生活", "《环球人物》记者  毛予菲", P3)
+    assert heads(page) == ["前文的标题", "发展新质生产力 扎实推进现代化建设"]
+    assert page.articles[1].paragraphs == [
+        "民生为大 持续增强获得感", "《民生周刊》记者 严碧华 罗 燕", P1,
+        "“科技+金融”，结出创新硕果", "《证券时报》记者 卓 泳", P2, "（陈键参与采写）",
+        "科创驱动，融入生产生活", "《环球人物》记者 毛予菲", P3]
+
+
+def test_one_officials_signed_article_keeps_its_byline() -> None:
+    page = parse("前文的标题", P4, "推动产业高质量发展", "某大学经济学院院长  张  辉", P1, P2)
+    assert heads(page) == ["前文的标题", "推动产业高质量发展"]
+    assert page.articles[1].paragraphs[0] == "某大学经济学院院长 张 辉"
+
+
+def test_the_layouts_own_bylines_still_open_stories() -> None:
+    page = parse("前文的标题", P4, "山区小镇迎来新变化", "本报记者  王  浩", P1,
+                 "乡村工厂开足马力", "本报记者  李  明", P2)
+    assert heads(page) == ["前文的标题", "山区小镇迎来新变化", "乡村工厂开足马力"]
