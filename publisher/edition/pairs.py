@@ -26,3 +26,9 @@ def box_of_story(run: list[str], *, byline: bool) -> bool:
     if len(run) == 1:
         return bool(P.SIDEBAR_LABEL.match(run[0]))
     return len(run) == 2 and not byline and bool(P.SIDEBAR_LABEL.match(run[0].lstrip(BOX_MARKS)))
+
+
+def marked_text(text: str) -> bool:
+    """A line under a headline opening with a box mark and no box label (■当前和今后一个时期
+    城市…): the first words of a summary printed over the text, cut by a column break."""
+    return text[:1] in "■□" and not P.SIDEBAR_LABEL.match(text.lstrip(BOX_MARKS))

@@ -15,6 +15,7 @@ from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary, echoes
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
+from publisher.edition.pairs import marked_text
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -176,6 +177,10 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                    and (comma_line(run[-1]) or _lead_in(run[-1]))):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])
+            # a summary's first words under the headline (■当前和今后…) and the rest of them
+            marked = next((n for n in range(1, len(run)) if marked_text(run[n])), len(run))
+            quotes[:0] = units[i + marked:i + len(run)]
+            del run[marked:]
             header = split_header(run)
             if (header.subheadline and not followed_by_lead and not byline
                     and not over_section and not sub_ok(run[-1])):

@@ -49,3 +49,33 @@ def test_the_layouts_own_bylines_still_open_stories() -> None:
     page = parse("前文的标题", P4, "山区小镇迎来新变化", "本报记者  王  浩", P1,
                  "乡村工厂开足马力", "本报记者  李  明", P2)
     assert heads(page) == ["前文的标题", "山区小镇迎来新变化", "乡村工厂开足马力"]
+
+
+LEAD = "本报北京7月15日电  会议7月14日至15日在北京举行。与会同志进行了讨论。"
+
+
+def test_a_line_of_what_a_meeting_did_under_its_headline_is_the_subheadline() -> None:
+    page = parse("前文的标题", P4, "城市工作会议在北京举行",
+                 "某某发表重要讲话  某某作总结讲话  某某出席会议", LEAD, P1)
+    story = page.articles[1]
+    assert (story.kicker, story.headline, story.subheadline) == (
+        None, "城市工作会议在北京举行", "某某发表重要讲话 某某作总结讲话 某某出席会议")
+
+
+def test_a_kicker_of_three_phrases_stays_over_its_headline() -> None:
+    page = parse("前文的标题", P4, "扩大支持范围  优化实施机制  增加资金规模",
+                 "“两新”政策加力扩围", LEAD, P1)
+    story = page.articles[1]
+    assert (story.kicker, story.headline) == ("扩大支持范围 优化实施机制 增加资金规模",
+                                              "“两新”政策加力扩围")
+
+
+def test_a_summary_cut_under_the_headline_is_the_storys_text() -> None:
+    page = parse("前文的标题", P4, "城市工作会议在北京举行",
+                 "某某发表重要讲话  某某作总结讲话  某某出席会议", "■当前和今后一个时期城市",
+                 "工作的总体要求是：坚持以人民为中心，建设宜居城市", LEAD, P1)
+    story = page.articles[1]
+    assert (story.headline, story.subheadline) == (
+        "城市工作会议在北京举行", "某某发表重要讲话 某某作总结讲话 某某出席会议")
+    assert story.paragraphs[:2] == ["■当前和今后一个时期城市",
+                                    "工作的总体要求是：坚持以人民为中心，建设宜居城市"]
