@@ -50,6 +50,11 @@ def _starts_with_verb(text: str) -> bool:
 _NAME_PARTS = ("n", "z", "a", "g")
 
 
+def first_word_is_name(text: str) -> bool:
+    words = [f for w, f in _words(text) if w.strip()]
+    return bool(words) and words[0].startswith("nr")
+
+
 def bare_name(text: str) -> bool:
     """A person's name alone on its line (王  浩, 黎昊阳): no title, no 记者. jieba reads its
     first word as a name (nr); what follows is no verb, particle or number."""

@@ -62,9 +62,11 @@ POSTS = (r"(?:经理|主任|局长|书记|部长|院长|校长|教授|研究员|
 SIGNATURE = re.compile(rf"^[\u4e00-\u9fff·（）]{{2,24}}{POSTS}\s+[\u4e00-\u9fff·]{{2,4}}$")
 #: a post closing a speaker's title (…有限公司总裁, …首席执行官)
 POST_END = re.compile(rf"(?:{POSTS}|执行官|总编辑)$")
-#: another outlet's reporter signing a part of a compilation: 《环球人物》记者  毛予菲
+#: another outlet's reporter signing a part of a compilation: 《环球人物》记者  毛予菲,
+#: 人民日报健康客户端记者  张  赫
 MEDIA_BYLINE = re.compile(
-    r"^《[^《》]{2,12}》(?:特约)?记者\s*[\u4e00-\u9fff][\u4e00-\u9fff\s·]{1,30}$")
+    r"^(?:《[^《》]{2,12}》|[\u4e00-\u9fff]{2,12}(?:客户端|杂志|频道))(?:特约)?记者"
+    r"\s*[\u4e00-\u9fff][\u4e00-\u9fff\s·]{1,30}$")
 #: a credit without a name: 本报评论员, 新华社特约评论员
 STAFF_BYLINE = re.compile(rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?:特约)?评论员$")
 ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")

@@ -230,8 +230,9 @@ def _sectioned(units: list[Unit], start: int, i: int) -> bool:
     section heading and its name are that section's (an object's caption), not a headline."""
     if i and P.EDITOR_NOTE_SIG.match(units[i - 1].text):
         return True
+    # a column tag or a `——` subheadline in the run: the next story's headline over its section
     return any(u.kind == "name" for u in units[start:i]) and not any(
-        tagged(u.text) for u in units[i:run_end(units, i)])
+        tagged(u.text) or u.text.startswith("—") for u in units[i:run_end(units, i)])
 
 
 def _heads(header: Header) -> list[str]:

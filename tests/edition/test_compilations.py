@@ -79,3 +79,30 @@ def test_a_summary_cut_under_the_headline_is_the_storys_text() -> None:
         "城市工作会议在北京举行", "某某发表重要讲话 某某作总结讲话 某某出席会议")
     assert story.paragraphs[:2] == ["■当前和今后一个时期城市",
                                     "工作的总体要求是：坚持以人民为中心，建设宜居城市"]
+
+
+def test_a_compilation_after_another_opens_at_its_headline() -> None:
+    page = parse("发展新质生产力  扎实推进现代化建设", "民生为大  持续增强获得感",
+                 "《民生周刊》记者  严碧华", P1,
+                 "科创驱动，融入生产生活", "《环球人物》记者  毛予菲", P2,
+                 "加快数字建设  推动高质量发展", "——数字经济论坛发言摘编（二）",
+                 "巩固和发展数字经济优势", "北京某大学经济学院院长  张  辉", P3,
+                 "促进数据要素市场高质量发展", "湖南某大学经济与贸易学院院长  祝树金", P4)
+    assert heads(page) == ["发展新质生产力 扎实推进现代化建设", "加快数字建设 推动高质量发展"]
+    assert page.articles[1].paragraphs[:2] == ["巩固和发展数字经济优势",
+                                               "北京某大学经济学院院长 张 辉"]
+
+
+def test_a_post_cut_from_its_holders_name_by_a_column_break_is_text() -> None:
+    page = parse("前文的标题", P4, "某某论坛在广州举行", P1, "河南某智能科技有限公司董事长",
+                 "史东浩认为，算力增长与数据价值释放已迈入新的阶段。", P2)
+    assert heads(page) == ["前文的标题", "某某论坛在广州举行"]
+    assert page.articles[1].paragraphs == [
+        P1, "河南某智能科技有限公司董事长史东浩认为，算力增长与数据价值释放已迈入新的阶段。", P2]
+
+
+def test_reporters_of_a_news_app_sign_parts_too() -> None:
+    page = parse("前文的标题", P4, "协同创新  塑造发展新动能", "抢抓发展机遇  共筑产业新生态",
+                 "《中国汽车报》记者  赵建国", P1, "布局前沿领域  共同促进全民健康",
+                 "人民日报健康客户端记者  张  赫  邱  越", P2)
+    assert heads(page) == ["前文的标题", "协同创新 塑造发展新动能"]
