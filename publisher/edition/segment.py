@@ -107,7 +107,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         mine = shape([u.text for u in units[i:j]])  # as printed, a section heading with it
         sections = _sections(units, runs, i, mine)
         if (j - i >= 2 and j < len(units) and units[j].kind == "name"
-                and not _sectioned(units, cur_start, i)):
+                and not _sectioned(units, cur_start, i, sections)):
             j -= 1  # the section heading the name signs: the story's first intertitle
         named = j < len(units) and units[j].kind == "name"
         over_section = j + 1 < len(units) and units[j + 1].kind == "name"
@@ -225,13 +225,15 @@ def _cohesion(vocabulary: Vocabulary, told: list[str],
             len(before) >= MEASURED and len(rest) >= MEASURED // 2)
 
 
-def _sectioned(units: list[Unit], start: int, i: int) -> bool:
+def _sectioned(units: list[Unit], start: int, i: int, sections: int) -> bool:
     """Right under an editor's note, or in a story signed section by section: the lines over a
     section heading and its name are that section's (an object's caption), not a headline."""
     if i and P.EDITOR_NOTE_SIG.match(units[i - 1].text):
         return True
     # a column tag or a `——` subheadline in the run: the next story's headline over its section
-    return any(u.kind == "name" for u in units[start:i]) and not any(
+    # and the story's other signed sections set as this run (a compilation's one-line section
+    # headings under its headline: the next one's headline and first heading are no section)
+    return sections > 0 and any(u.kind == "name" for u in units[start:i]) and not any(
         tagged(u.text) or u.text.startswith("—") for u in units[i:run_end(units, i)])
 
 

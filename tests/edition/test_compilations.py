@@ -106,3 +106,14 @@ def test_reporters_of_a_news_app_sign_parts_too() -> None:
                  "《中国汽车报》记者  赵建国", P1, "布局前沿领域  共同促进全民健康",
                  "人民日报健康客户端记者  张  赫  邱  越", P2)
     assert heads(page) == ["前文的标题", "协同创新 塑造发展新动能"]
+
+
+def test_a_compilation_after_another_opens_at_its_headline_over_its_first_section() -> None:
+    page = parse("协同创新  塑造发展新动能", "抢抓发展机遇  共筑产业新生态",
+                 "《中国汽车报》记者  赵建国", P1, "布局前沿领域  共同促进全民健康",
+                 "《健康时报》记者  张  赫", P2,
+                 "发展新质生产力  扎实推进现代化建设", "民生为大  持续增强获得感",
+                 "《民生周刊》记者  严碧华", P3,
+                 "科创驱动，融入生产生活", "《环球人物》记者  毛予菲", P4)
+    assert heads(page) == ["协同创新 塑造发展新动能", "发展新质生产力 扎实推进现代化建设"]
+    assert page.articles[1].paragraphs[:2] == ["民生为大 持续增强获得感", "《民生周刊》记者 严碧华"]
