@@ -109,7 +109,7 @@ def test_reporters_of_a_news_app_sign_parts_too() -> None:
 
 
 def test_a_compilation_after_another_opens_at_its_headline_over_its_first_section() -> None:
-    page = parse("协同创新  塑造发展新动能", "抢抓发展机遇  共筑产业新生态",
+    page = parse("协同创新  塑造发展新动能", "新华社记者 赵刚", "抢抓发展机遇  共筑产业新生态",
                  "《中国汽车报》记者  赵建国", P1, "布局前沿领域  共同促进全民健康",
                  "《健康时报》记者  张  赫", P2,
                  "发展新质生产力  扎实推进现代化建设", "民生为大  持续增强获得感",
