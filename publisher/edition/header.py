@@ -50,6 +50,11 @@ def _starts_with_verb(text: str) -> bool:
 _NAME_PARTS = ("n", "z", "a", "g")
 
 
+def first_word_is_name(text: str) -> bool:
+    words = [f for w, f in _words(text) if w.strip()]
+    return bool(words) and words[0].startswith("nr")
+
+
 def bare_name(text: str) -> bool:
     """A person's name alone on its line (王  浩, 黎昊阳): no title, no 记者. jieba reads its
     first word as a name (nr); what follows is no verb, particle or number."""
@@ -78,6 +83,8 @@ def _headline_index(run: list[str]) -> int:
     first, second = run[0], run[1]
     if second.startswith("—") or _sub_like(second):
         return 0
+    if " " not in first and listing(second) and len(first) < len(second):
+        return 0  # a short line over what a meeting did, phrase by phrase: its subheadline
     if P.KICKER_END.search(first) or first.startswith("就"):
         return 1
     if not _has_verb(first):
@@ -89,6 +96,13 @@ def _headline_index(run: list[str]) -> int:
     if _starts_with_verb(second):
         return 0
     return 1
+
+
+def listing(text: str) -> bool:
+    """Three or more phrases set apart by spaces (习近平发表重要讲话  李强作总结讲话  …出席会议);
+    a kicker so set stands over a line of its own length or shorter."""
+    phrases = text.split()
+    return len(phrases) >= 3 and all(len(p) >= 4 for p in phrases)
 
 
 def _clean_sub(text: str) -> str:

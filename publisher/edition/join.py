@@ -193,6 +193,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
             return True
         if _open_frame(left, right) or _SPEECH_GOES_ON.match(right):
             return True
+        if after_text and P.POST_END.search(left) and _opens_with_name(right):
+            return True  # …有限公司董事长 | 史东浩认为，…: a post, and its holder in the next block
         if after_text and _sentence_clause(left) and not heading_like(right):
             return True
         if after_text and _ends_a_sentence(right):
@@ -227,6 +229,13 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         # a heading before a heading stays apart, even when a lead repeats their words
         return not heading_like(right) and echoed_across(left, right, page)
     return True
+
+
+def _opens_with_name(text: str) -> bool:
+    """Prose opening with a person's name (史东浩认为，…)."""
+    from publisher.edition.header import first_word_is_name
+
+    return not heading_like(text) and first_word_is_name(text[:8])
 
 
 def _label(text: str) -> bool:

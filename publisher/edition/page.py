@@ -90,6 +90,9 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     for n in _signed_sections(pieces):
         pieces[n].kind = "name"
         joinable[n] = joinable[n + 1] = False
+    for n in _signed_parts(pieces):
+        pieces[n].kind = "name"
+        joinable[n] = joinable[n + 1] = False
     for n in _guests(pieces):
         pieces[n].kind = "guest"
         joinable[n] = joinable[n + 1] = False
@@ -126,6 +129,35 @@ def _signed_sections(pieces: list[Unit]) -> list[int]:
             and bare_name(pieces[n].text)]
 
 
+def _signed_parts(pieces: list[Unit]) -> list[int]:
+    """A compilation's parts, each under its heading and signed by who spoke (`北京大学经济学院院长
+    张  辉`) or by another outlet's reporter (`《环球人物》记者  毛予菲`): two or more such
+    signatures near each other sign sections of one story, as a bare name does. The layout's own
+    bylines (本报记者, 新华社记者) and one official's signed article stay bylines."""
+    signed = [n for n in range(1, len(pieces) - 1)
+              if pieces[n].kind in ("text", "byline") and pieces[n - 1].kind == "text"
+              and pieces[n - 1].jump_to is None and pieces[n].jump_from is None
+              and heading_like(pieces[n - 1].text) and _prose(pieces[n + 1].text)
+              and _part_signature(pieces[n].text)]
+    return [n for n in signed if any(m != n and abs(m - n) <= PART_SPAN for m in signed)]
+
+
+#: sections of a compilation signed so are at most this many pieces apart
+PART_SPAN = 60
+
+
+def _part_signature(text: str) -> bool:
+    if P.MEDIA_BYLINE.match(text):
+        return True
+    by = P.BYLINE.match(text)
+    if by is not None:  # another outlet's reporter (人民网记者  章斐然), not the layout's own
+        return by.group("src") not in (None, "本报", "新华社")
+    m = _TITLE_NAME.match(text)
+    # jieba reads some names as words (魏育成: 魏 育成); a post before them names a person
+    return m is not None and (
+        bare_name(m.group("name")) or bool(P.POST_END.search(m.group("title"))))
+
+
 def _guests(pieces: list[Unit]) -> list[int]:
     """A roundtable's list of who speaks, one `name  title` line each (对话嘉宾： / 黄  龙  全国
     总工会基层工作部部长 / 李培林  …): text of the story, never a heading run."""
@@ -133,6 +165,11 @@ def _guests(pieces: list[Unit]) -> list[int]:
     return [n for n in range(len(pieces) - 1) if listed[n] and (
         listed[n + 1] or (n and listed[n - 1]) or (n and pieces[n - 1].text.endswith("："))
     )]
+
+
+#: a speaker's post and name, set apart by spaces (…有限公司总裁  魏育成, …院长  张  辉)
+_TITLE_NAME = re.compile(r"^(?P<title>[\u4e00-\u9fff·（）、]{4,40}?)\s+"
+                         r"(?P<name>[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|[\u4e00-\u9fff·]{2,4})$")
 
 
 def _name_title(text: str) -> bool:

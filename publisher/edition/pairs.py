@@ -44,3 +44,9 @@ def asked(prev: str, told: list[str]) -> bool:
     its answer (成本怎么降？ / 风光发电制氢，发展储运技术); no headline is printed under the text's
     question."""
     return _question(prev) and sum(map(_question, told)) >= 2
+
+
+def marked_text(text: str) -> bool:
+    """A line under a headline opening with a box mark and no box label (■当前和今后一个时期
+    城市…): the first words of a summary printed over the text, cut by a column break."""
+    return text[:1] in "■□" and not P.SIDEBAR_LABEL.match(text.lstrip(BOX_MARKS))

@@ -57,10 +57,16 @@ BYLINE = re.compile(
     r"(?<!手记)(?<!观察)(?<!笔记)(?<!札记)(?<!随笔)(?<!感言)(?<!来信)"
 )
 #: an author's title and name under a signed article: 某公司总经理 张三, 某大学教授 李四
-SIGNATURE = re.compile(
-    r"^[\u4e00-\u9fff·（）]{2,24}(?:经理|主任|局长|书记|部长|院长|校长|教授|研究员|主席|董事长"
-    r"|总裁|理事长|会长|所长|厅长|市长|县长|区长|大使|总监)\s+[\u4e00-\u9fff·]{2,4}$"
-)
+POSTS = (r"(?:经理|主任|局长|书记|部长|院长|校长|教授|研究员|主席|董事长"
+         r"|总裁|理事长|会长|所长|厅长|市长|县长|区长|大使|总监)")
+SIGNATURE = re.compile(rf"^[\u4e00-\u9fff·（）]{{2,24}}{POSTS}\s+[\u4e00-\u9fff·]{{2,4}}$")
+#: a post closing a speaker's title (…有限公司总裁, …首席执行官)
+POST_END = re.compile(rf"(?:{POSTS}|执行官|总编辑)$")
+#: another outlet's reporter signing a part of a compilation: 《环球人物》记者  毛予菲,
+#: 人民日报健康客户端记者  张  赫
+MEDIA_BYLINE = re.compile(
+    r"^(?:《[^《》]{2,12}》|[\u4e00-\u9fff]{2,12}(?:客户端|杂志|频道))(?:特约)?记者"
+    r"\s*[\u4e00-\u9fff][\u4e00-\u9fff\s·]{1,30}$")
 #: a credit without a name: 本报评论员, 新华社特约评论员
 STAFF_BYLINE = re.compile(rf"^[□■◎●◇◆]?\s*(?P<src>{SOURCE})?\s*(?:特约)?评论员$")
 ORDINAL = re.compile(rf"^[（(]?{NUM}[）)、.．]?$|^[（(]{NUM}[）)]$")

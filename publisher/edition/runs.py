@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from publisher.edition import patterns as P
+from publisher.edition.header import listing
 from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair
 from publisher.edition.units import Draft, Unit
 
@@ -341,4 +342,4 @@ def _captioned(paragraphs: list[str]) -> bool:
 def sub_ok(text: str) -> bool:
     """A line after the headline that really is a subheadline, not the story's first words."""
     return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text)
-                or P.SERIES_END.search(text))
+                or P.SERIES_END.search(text) or listing(text))

@@ -16,7 +16,7 @@ from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary, echoes
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
-from publisher.edition.pairs import asked
+from publisher.edition.pairs import asked, marked_text
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -114,7 +114,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         mine = shape([u.text for u in units[i:j]])  # as printed, a section heading with it
         sections = _sections(units, runs, i, mine)
         if (j - i >= 2 and j < len(units) and units[j].kind == "name"
-                and not _sectioned(units, cur_start, i)):
+                and not _sectioned(units, cur_start, i, sections)):
             j -= 1  # the section heading the name signs: the story's first intertitle
         named = j < len(units) and units[j].kind == "name"
         over_section = j + 1 < len(units) and units[j + 1].kind == "name"
@@ -190,6 +190,10 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                    and (comma_line(run[-1]) or _lead_in(run[-1]))):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])
+            # a summary's first words under the headline (■当前和今后…) and the rest of them
+            marked = next((n for n in range(1, len(run)) if marked_text(run[n])), len(run))
+            quotes[:0] = units[i + marked:i + len(run)]
+            del run[marked:]
             header = split_header(run)
             if (header.subheadline and not followed_by_lead and not byline
                     and not over_section and not sub_ok(run[-1])):
@@ -234,13 +238,16 @@ def _cohesion(vocabulary: Vocabulary, told: list[str],
             len(before) >= MEASURED and len(rest) >= MEASURED // 2)
 
 
-def _sectioned(units: list[Unit], start: int, i: int) -> bool:
+def _sectioned(units: list[Unit], start: int, i: int, sections: int) -> bool:
     """Right under an editor's note, or in a story signed section by section: the lines over a
     section heading and its name are that section's (an object's caption), not a headline."""
     if i and P.EDITOR_NOTE_SIG.match(units[i - 1].text):
         return True
-    return any(u.kind == "name" for u in units[start:i]) and not any(
-        tagged(u.text) for u in units[i:run_end(units, i)])
+    # a column tag or a `——` subheadline in the run: the next story's headline over its section
+    # and the story's other signed sections set as this run (a compilation's one-line section
+    # headings under its headline: the next one's headline and first heading are no section)
+    return sections > 0 and any(u.kind == "name" for u in units[start:i]) and not any(
+        tagged(u.text) or u.text.startswith("—") for u in units[i:run_end(units, i)])
 
 
 def _heads(header: Header) -> list[str]:
