@@ -49,15 +49,19 @@ def test_a_question_over_its_column_tag_is_a_headline() -> None:
     assert page.articles[1].paragraphs == [P2]
 
 
-def test_a_comma_kicker_over_a_headline_whose_text_is_another_story_opens_it() -> None:
-    # a comma line over a plain line is an intertitle while the text after it goes on with the
-    # story's own words; when it does not (both sides long enough to tell), kicker and headline
-    kicker, head = "新馆首日迎客，市民借阅热情高涨", "市图书馆新馆开馆"
+
+def assert_kicker_opens_the_next_story(kicker: str, head: str) -> None:
+    """A story, then `kicker` over `head`: the second story with its kicker, each its own text."""
     page = parse("山村修路记", *VILLAGE, kicker, head, *LIBRARY)
     assert heads(page) == ["山村修路记", head]
     assert page.articles[1].kicker == kicker
     assert page.articles[0].paragraphs == VILLAGE
     assert page.articles[1].paragraphs == LIBRARY
+
+def test_a_comma_kicker_over_a_headline_whose_text_is_another_story_opens_it() -> None:
+    # a comma line over a plain line is an intertitle while the text after it goes on with the
+    # story's own words; when it does not (both sides long enough to tell), kicker and headline
+    assert_kicker_opens_the_next_story("新馆首日迎客，市民借阅热情高涨", "市图书馆新馆开馆")
     # the story's own words going on after it: its two-line intertitle
     page = parse("山村修路记", *VILLAGE[:3], "修通盘山路，山货出山", "合作社带来新希望",
                  *VILLAGE[3:])
@@ -153,9 +157,5 @@ def test_a_four_character_line_under_kicker_and_headline_is_a_label_of_the_text(
 
 def test_a_short_question_over_a_tagged_headline_is_its_kicker() -> None:
     # the question is no last words of the story before: a column-tagged headline is under it
-    kicker, head = "老馆藏书无处安放，新馆读者一座难求？", "如何让新馆借阅服务更方便（经济聚焦）"
-    page = parse("山村修路记", *VILLAGE, kicker, head, *LIBRARY)
-    assert heads(page) == ["山村修路记", head]
-    assert page.articles[1].kicker == kicker
-    assert page.articles[0].paragraphs == VILLAGE
-    assert page.articles[1].paragraphs == LIBRARY
+    assert_kicker_opens_the_next_story("老馆藏书无处安放，新馆读者一座难求？",
+                                       "如何让新馆借阅服务更方便（经济聚焦）")
