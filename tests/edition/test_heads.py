@@ -159,3 +159,15 @@ def test_a_short_question_over_a_tagged_headline_is_its_kicker() -> None:
     assert page.articles[1].kicker == kicker
     assert page.articles[0].paragraphs == VILLAGE
     assert page.articles[1].paragraphs == LIBRARY
+
+
+def test_a_credit_line_closes_the_story_above_not_the_next_heading() -> None:
+    # 本期统筹：刘静文 / 资料来源：某省某厅 under a story's text: its last paragraph, never the
+    # kicker of the story set under it; a heading with a colon says what happened
+    first, second = "乡村小路通到了家门口", "城里的书店开进了村"
+    for credit in ("本期统筹：刘静文", "资料来源：贵州省文化和旅游厅"):
+        page = parse(first, P1, P2, credit, second, P1, P2)
+        assert [(a.kicker, a.headline) for a in page.articles] == [(None, first), (None, second)]
+        assert page.articles[0].paragraphs == [P1, P2, credit]
+    a = only(parse("钢铁业：深度调整显韧性", P1, P2))
+    assert (a.kicker, a.headline) == (None, "钢铁业：深度调整显韧性")
