@@ -171,3 +171,14 @@ def test_a_credit_line_closes_the_story_above_not_the_next_heading() -> None:
         assert page.articles[0].paragraphs == [P1, P2, credit]
     a = only(parse("钢铁业：深度调整显韧性", P1, P2))
     assert (a.kicker, a.headline) == (None, "钢铁业：深度调整显韧性")
+
+
+def test_a_kicker_of_parallel_phrases_ending_in_a_particle_stays_over_its_headline() -> None:
+    # …火了  …多了  …少了: each phrase set apart ends as the line does, so the line is whole;
+    # its closing 了 waits for no next block
+    kicker = "新型肥料火了  优质种子多了  农药用量少了"
+    head = "这家农资店如何做到一天进账二十万元（身边的经济故事）"
+    a = only(parse(kicker, head, "本报记者 刘洋", P1, P2))
+    spaced = "新型肥料火了 优质种子多了 农药用量少了"
+    assert (a.kicker, a.headline, a.subheadline) == (spaced, head, None)
+    assert a.paragraphs == [P1, P2]
