@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +64,24 @@ def bare_name(text: str) -> bool:
         return False
     words = _words(han)
     return words[0][1].startswith("nr") and all(f.startswith(_NAME_PARTS) for _, f in words[1:])
+
+
+_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]\s*(\S.{1,19})$")
+
+
+def credit_line(text: str) -> bool:
+    """Who put the page together or where its figures come from (本期统筹：刘静文, 资料来源：
+    某省某厅): a short label, a colon, a name or an organisation with no verb. It closes the
+    story above it; a heading so set says what happened (钢铁业：深度调整显韧性)."""
+    m = _CREDIT.match("".join(text.split()))
+    if not m:
+        return False
+    rest = m.group(1)
+    if bare_name(rest):
+        return True
+    flags = [f for w, f in _words(rest) if w.strip()]
+    return (flags[0] in ("ns", "nt") and flags[-1].startswith("n")
+            and not any(f == "v" or f.startswith(("u", "p", "d")) for f in flags))
 
 
 def _opens_with_name(text: str) -> bool:

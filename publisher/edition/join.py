@@ -179,6 +179,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return True
     if (last.isdigit() or last == ".") and (first.isdigit() or first in _COUNTERS):
         return True
+    if left_is_start and last in _FUNCTION_END and heading_like(left) and _parallel(left):
+        return False  # 新型肥料火了  优质种子多了  农药用量少了: each phrase closes as the last
     if last in _FUNCTION_END or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:])):
         return True  # …的, …于; a causative 使/让 waiting for its object (…反而使 | 雷诺阿…)
     if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…
@@ -229,6 +231,14 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         # a heading before a heading stays apart, even when a lead repeats their words
         return not heading_like(right) and echoed_across(left, right, page)
     return True
+
+
+def _parallel(text: str) -> bool:
+    """Phrases set apart by spaces that all end in one word (…火了  …多了  …少了): a heading
+    of parallel clauses, whole at its last one; a wrapped sentence has no such spacing."""
+    phrases = text.split()
+    return len(phrases) >= 2 and all(len(p) >= 3 for p in phrases) and len(
+        {p[-1] for p in phrases}) == 1
 
 
 def _opens_with_name(text: str) -> bool:

@@ -11,7 +11,7 @@ from publisher.edition import patterns as P
 from publisher.edition.blocks import Block, split_blocks
 from publisher.edition.decode import decode_page
 from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
-from publisher.edition.header import bare_name
+from publisher.edition.header import bare_name, credit_line
 from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
 from publisher.edition.segment import Draft, Unit, segment
@@ -30,7 +30,7 @@ def _kind(text: str) -> str:
         return "byline"
     if text[:1] in "（(" and text[-1:] in "）)" and not P.ORDINAL.match(text) and len(text) > 3:
         return "endnote"
-    if len(text) <= 60 and P.has_email(text):
+    if (len(text) <= 60 and P.has_email(text)) or credit_line(text):
         return "endnote"
     return "text"
 

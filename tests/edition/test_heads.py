@@ -159,3 +159,26 @@ def test_a_short_question_over_a_tagged_headline_is_its_kicker() -> None:
     # the question is no last words of the story before: a column-tagged headline is under it
     assert_kicker_opens_the_next_story("老馆藏书无处安放，新馆读者一座难求？",
                                        "如何让新馆借阅服务更方便（经济聚焦）")
+
+
+def test_a_credit_line_closes_the_story_above_not_the_next_heading() -> None:
+    # 本期统筹：刘静文 / 资料来源：某省某厅 under a story's text: its last paragraph, never the
+    # kicker of the story set under it; a heading with a colon says what happened
+    first, second = "乡村小路通到了家门口", "城里的书店开进了村"
+    for credit in ("本期统筹：刘静文", "资料来源：贵州省文化和旅游厅"):
+        page = parse(first, P1, P2, credit, second, P1, P2)
+        assert [(a.kicker, a.headline) for a in page.articles] == [(None, first), (None, second)]
+        assert page.articles[0].paragraphs == [P1, P2, credit]
+    a = only(parse("钢铁业：深度调整显韧性", P1, P2))
+    assert (a.kicker, a.headline) == (None, "钢铁业：深度调整显韧性")
+
+
+def test_a_kicker_of_parallel_phrases_ending_in_a_particle_stays_over_its_headline() -> None:
+    # …火了  …多了  …少了: each phrase set apart ends as the line does, so the line is whole;
+    # its closing 了 waits for no next block
+    kicker = "新型肥料火了  优质种子多了  农药用量少了"
+    head = "这家农资店如何做到一天进账二十万元（身边的经济故事）"
+    a = only(parse(kicker, head, "本报记者 刘洋", P1, P2))
+    spaced = "新型肥料火了 优质种子多了 农药用量少了"
+    assert (a.kicker, a.headline, a.subheadline) == (spaced, head, None)
+    assert a.paragraphs == [P1, P2]
