@@ -84,7 +84,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
     while i < len(units):
         unit = units[i]
         if not unit.candidate:
-            if cur is None:
+            if cur is None or _past_jump(units, i, cur):
                 cur = Draft(Header(headline=""))
                 drafts.append(cur)
             if unit.kind == "byline" and not cur.paragraphs and cur.byline is None:
@@ -302,6 +302,13 @@ def _opens_continuation_with_heading(unit: Unit) -> bool:
     """The first unit after a `（上接…）`, shaped as a heading: the intertitle the part opens at."""
     return (unit.jump_from is not None and unit.kind == "text" and unit.jump_to is None
             and heading_like(unit.text) and not unit.text.startswith("—"))
+
+
+def _past_jump(units: list[Unit], i: int, cur: Draft) -> bool:
+    """A story's part ends at its （下转…）: text after it, under no heading the page printed
+    plainly (a kicker run into its headline), belongs to another story."""
+    return (i > 0 and units[i - 1].jump_to is not None and units[i].jump_from is None
+            and bool(cur.paragraphs) and units[i].kind == "text")
 
 
 def _jump_end(units: list[Unit], start: int, target: int | None) -> int:

@@ -99,6 +99,8 @@ def stitch(articles: list[Article]) -> list[Article]:
         if art.continued_from is not None:
             head = _find_head(art, out)
             if head is not None:
+                if not head.headline:
+                    _name_from(head, art)
                 head.paragraphs.extend(art.paragraphs)
                 offset = len(head.paragraphs) - len(art.paragraphs)
                 head.intertitles.extend(i + offset for i in art.intertitles)
@@ -109,6 +111,18 @@ def stitch(articles: list[Article]) -> list[Article]:
                 continue
         out.append(art)
     return out
+
+
+def _name_from(head: Article, part: Article) -> None:
+    """A first part read with no headline (its kicker ran into it, over text after another
+    story's （下转…）) takes the one its continuation repeats, out of its first paragraph."""
+    head.headline = part.headline
+    first = head.paragraphs[0] if head.paragraphs else ""
+    if not part.headline or not first.endswith(part.headline) or 0 in head.intertitles:
+        return
+    head.kicker = first[:-len(part.headline)].strip() or None
+    del head.paragraphs[0]
+    head.intertitles = [i - 1 for i in head.intertitles]
 
 
 def _drop_duplicates(arts: list[Article]) -> list[Article]:

@@ -243,3 +243,16 @@ def test_cli_prints_the_contract() -> None:
     bad = subprocess.run([sys.executable, "-m", "publisher.edition", "/nonexistent"],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1 and "error" in bad.stderr
+
+
+def test_text_after_a_jump_is_another_story_that_its_continuation_names(tmp_path: Path) -> None:
+    # the story before it left the page with its （下转…）: what follows is another story even
+    # when its long kicker ran into its headline; the continuation gives it its headline back
+    kicker = "将经过3至5年持续努力，基本建立覆盖全员、功能完备、保障有力的服务体系"
+    head = "促进高校毕业生高质量充分就业（政策解读）"
+    front = page_bytes("长篇通讯见闻", P1 + "（下转第6版）", kicker, head, P2, "（下转第四版）")
+    four = page_bytes(head, "（上接第1版）", P3)
+    ed = parse_paths([_folder(tmp_path, {1: front, 4: four})])
+    assert [(a.kicker, a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
+        (None, "长篇通讯见闻", [1], [P1]), (kicker, head, [1, 4], [P2, P3])]
+    assert ed.articles[0].continued_on == 6
