@@ -8,6 +8,7 @@ two halves form a word across the break (三级党委高 | 度重视).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_lead
@@ -66,6 +67,7 @@ def unbalanced(text: str) -> bool:
     return any(a in text and text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
+@lru_cache(maxsize=8192)  # asked of the same unit by every stage (joins, units, sections, runs)
 def heading_like(text: str) -> bool:
     """Short, no sentence end inside: could be a headline, kicker or intertitle."""
     limit = HEADING_MAX * 2 if P.column_named(text) else HEADING_MAX  # a long column name
