@@ -25,7 +25,7 @@ TARGETS = {"articles_f1": 0.97, "body_f1": 0.99, "headline": 0.97, "kicker": 0.9
            "subheadline": 0.95, "paragraphs_f1": 0.95, "stitched": 1.0}
 #: what the parser reaches today (deterministic): a change must not fall below it
 FLOOR = {"articles_f1": 0.997, "body_f1": 0.994, "headline": 0.990, "kicker": 0.996,
-         "subheadline": 0.990, "paragraphs_f1": 0.980, "stitched": 1.0}
+         "subheadline": 0.992, "paragraphs_f1": 0.981, "stitched": 1.0}
 #: the same editions with every jump landing on a page of the edition, as in the corpus
 FLOOR_INSIDE = {"articles_f1": 0.995, "body_f1": 0.994, "headline": 0.983, "kicker": 0.989,
                 "subheadline": 0.985, "paragraphs_f1": 0.980, "stitched": 1.0}
