@@ -38,12 +38,17 @@ def _question(text: str) -> bool:
     return len(text) <= QUESTION_MAX and text.endswith(("？", "?")) and "，" not in text
 
 
-def asked(prev: str, told: list[str]) -> bool:
+def questions(told: list[str]) -> int:
+    """How many short questions a story prints alone, as lines of their own."""
+    return sum(map(_question, told))
+
+
+def asked(prev: str, told: list[str], before: int = 0) -> bool:
     """A short question over the run, and another printed alone before it in the story (`told`,
-    the question included): the story asks its questions one by one, each over the heading of
-    its answer (成本怎么降？ / 风光发电制氢，发展储运技术); no headline is printed under the text's
-    question."""
-    return _question(prev) and sum(map(_question, told)) >= 2
+    the question included, or `before` in its first part on the page it jumps from): the story
+    asks its questions one by one, each over the heading of its answer (成本怎么降？ / 风光发电
+    制氢，发展储运技术); no headline is printed under the text's question."""
+    return _question(prev) and questions(told) + before >= 2
 
 
 def marked_text(text: str) -> bool:

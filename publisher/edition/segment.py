@@ -167,7 +167,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
-                      asked=i > 0 and cur is not None and asked(units[i - 1].text, cur.paragraphs))
+                      asked=i > 0 and cur is not None and asked(
+                          units[i - 1].text, cur.paragraphs, part.questions if part else 0))
         # one-line items only: a kicker and headline pair of the next story shares a term
         # with the story's kicker as often (…一体化技术—— over 广西北海一体化开展…)
         if cur is not None and siblings and len(run) == 1:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_byline
+from publisher.edition.pairs import questions
 from publisher.edition.runs import Shape, shape
 from publisher.edition.units import head_key
 from publisher.models import Article, Edition, Page
@@ -45,6 +46,7 @@ class FirstPart(NamedTuple):
 
     shapes: list[Shape]  # of its intertitles
     package: bool  # parts under an editor's note: their headings and bylines go on after it
+    questions: int = 0  # short questions printed alone: its part asks on after the jump
 
 
 def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, FirstPart]]:
@@ -68,8 +70,8 @@ def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, FirstPart]]:
                     runs[-1].append(art.paragraphs[i])
                 else:
                     runs.append([art.paragraphs[i]])
-            out.setdefault(art.continued_on, {})[head] = FirstPart([shape(r) for r in runs],
-                                                                   _package(art))
+            out.setdefault(art.continued_on, {})[head] = FirstPart(
+                [shape(r) for r in runs], _package(art), questions(art.paragraphs))
     return out
 
 
