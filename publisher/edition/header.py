@@ -52,6 +52,7 @@ _NAME_PARTS = ("n", "z", "a", "g")
 
 
 def first_word_is_name(text: str) -> bool:
+    """jieba reads the text's first word as a person's name (nr…)."""
     words = [f for w, f in _words(text) if w.strip()]
     return bool(words) and words[0].startswith("nr")
 
@@ -84,11 +85,6 @@ def credit_line(text: str) -> bool:
             and not any(f == "v" or f.startswith(("u", "p", "d")) for f in flags))
 
 
-def _opens_with_name(text: str) -> bool:
-    words = [(w, f) for w, f in _words(text) if w.strip()]
-    return bool(words) and words[0][1].startswith("nr")
-
-
 def _sub_like(text: str) -> bool:
     return bool(P.SUB_START.match(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
 
@@ -110,7 +106,7 @@ def _headline_index(run: list[str]) -> int:
         return 1
     if P.TWO_PART.match(second) and not P.TWO_PART.match(first):
         return 1  # a headline of two phrases under its kicker (…改革试点 / 打破数据壁垒  助力…)
-    if len(second) > len(first) and _opens_with_name(second):
+    if len(second) > len(first) and first_word_is_name(second):
         return 0  # a longer line on whose words the headline echoes: 习近平总书记…重要讲话…
     if _starts_with_verb(second):
         return 0

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_lead
+from publisher.edition.header import first_word_is_name
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -81,11 +82,17 @@ def heading_like(text: str) -> bool:
     )
 
 
+def _before_tag(text: str) -> str:
+    """What a column tag closes (…澎湃 of …澎湃（坚定信心，…）); the whole line if it has none."""
+    m = P.COLUMN_TAG.search(text) if P.column_named(text) else None
+    return text if m is None else text[:m.start("tag") - 1]
+
+
 def _untagged(text: str) -> str:
     """A column-tagged line without its tag and a question or exclamation mark closing what it
     tags: a reader's question over its answer (为什么说…？（读者点题）) is a headline."""
-    m = P.COLUMN_TAG.search(text) if P.column_named(text) else None
-    return text if m is None else text[:m.start("tag") - 1].rstrip("？！?!")
+    head = _before_tag(text)
+    return head if head is text else head.rstrip("？！?!")
 
 
 def _starts_mid_sentence(right: str) -> bool:
@@ -106,8 +113,7 @@ def _sentence_clause(left: str) -> bool:
     """A lone line whose first clause runs over 7 characters before its comma reads as a
     sentence: the clauses of a comma heading are short set phrases (勤学深悟，夯实…). A comma
     inside a column tag is the column's own (…澎湃（坚定信心，打开改革发展新天地）)."""
-    m = P.COLUMN_TAG.search(left) if P.column_named(left) else None
-    head = left if m is None else left[:m.start("tag") - 1]
+    head = _before_tag(left)
     return ("，" in head and len(head.split("，", 1)[0]) > 7 and not P.ORDINAL_PREFIX.match(left)
             and not re.search(r"\d[：:]", left))
 
@@ -245,8 +251,6 @@ def _parallel(text: str) -> bool:
 
 def _opens_with_name(text: str) -> bool:
     """Prose opening with a person's name (史东浩认为，…)."""
-    from publisher.edition.header import first_word_is_name
-
     return not heading_like(text) and first_word_is_name(text[:8])
 
 

@@ -87,15 +87,11 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     for n in range(len(pieces) - 1):  # no sentence end right before a lead: a subheadline
         if pieces[n + 1].kind == "lead" and _unended(pieces[n].text):
             joinable[n] = False
-    for n in _signed_sections(pieces):
-        pieces[n].kind = "name"
-        joinable[n] = joinable[n + 1] = False
-    for n in _signed_parts(pieces):
-        pieces[n].kind = "name"
-        joinable[n] = joinable[n + 1] = False
-    for n in _guests(pieces):
-        pieces[n].kind = "guest"
-        joinable[n] = joinable[n + 1] = False
+    # each found on the pieces as the finds before it left them
+    for find, kind in ((_signed_sections, "name"), (_signed_parts, "name"), (_guests, "guest")):
+        for n in find(pieces):
+            pieces[n].kind = kind
+            joinable[n] = joinable[n + 1] = False
     # the first block under a byline printed below a heading opens the story's text
     opening = frozenset(n for n in range(2, len(pieces)) if pieces[n - 1].kind in ("byline", "name")
                         and pieces[n - 2].kind == "text" and heading_like(pieces[n - 2].text))
@@ -119,13 +115,19 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
     return units, [remap.get(o, -1) if o >= 0 else -1 for o in owner]
 
 
+def _signing_place(pieces: list[Unit], n: int) -> bool:
+    """Piece n stands where a section's signature does: under a heading line, over prose, no
+    jump line between (n is neither the first piece nor the last)."""
+    return (pieces[n - 1].kind == "text" and pieces[n - 1].jump_to is None
+            and pieces[n].jump_from is None and heading_like(pieces[n - 1].text)
+            and _prose(pieces[n + 1].text))
+
+
 def _signed_sections(pieces: list[Unit]) -> list[int]:
     """Name lines under a section heading (乡村小店有人气 / 庄永明 / text): how a multi-part
     story signs its sections; no story of the layout is signed so over its headline."""
     return [n for n in range(1, len(pieces) - 1)
-            if pieces[n].kind == "text" and pieces[n - 1].kind == "text"
-            and pieces[n - 1].jump_to is None and pieces[n].jump_from is None
-            and heading_like(pieces[n - 1].text) and _prose(pieces[n + 1].text)
+            if pieces[n].kind == "text" and _signing_place(pieces, n)
             and bare_name(pieces[n].text)]
 
 
@@ -135,9 +137,7 @@ def _signed_parts(pieces: list[Unit]) -> list[int]:
     signatures near each other sign sections of one story, as a bare name does. The layout's own
     bylines (本报记者, 新华社记者) and one official's signed article stay bylines."""
     signed = [n for n in range(1, len(pieces) - 1)
-              if pieces[n].kind in ("text", "byline") and pieces[n - 1].kind == "text"
-              and pieces[n - 1].jump_to is None and pieces[n].jump_from is None
-              and heading_like(pieces[n - 1].text) and _prose(pieces[n + 1].text)
+              if pieces[n].kind in ("text", "byline") and _signing_place(pieces, n)
               and _part_signature(pieces[n].text)]
     return [n for n in signed if any(m != n and abs(m - n) <= PART_SPAN for m in signed)]
 

@@ -104,16 +104,21 @@ def comma_line(text: str) -> bool:
     return "，" in text and not text.startswith("—") and not tagged(text)
 
 
+def _heading_size(run: list[str]) -> int:
+    """The run's lines without the comma lines under them (a pull quote, the text's first words)."""
+    size = len(run)
+    while size >= 2 and comma_line(run[size - 1]):
+        size -= 1
+    return size
+
+
 def series_text(run: list[str]) -> str:
     """The run's heading lines together, without a comma line under them (the text's first
     words cut by a column): what the length of a series of pairs is read from. A `X——` series
     is read from its `X——` lines: the lines under them run as long as they need."""
     if run[0].endswith("—"):
         return run[0]
-    size = len(run)
-    while size >= 2 and comma_line(run[size - 1]):
-        size -= 1
-    return "".join(run[:size])
+    return "".join(run[:_heading_size(run)])
 
 
 def shape(run: list[str]) -> Shape:
@@ -126,9 +131,7 @@ def shape(run: list[str]) -> Shape:
     """
     first = run[0]
     dash = first.endswith("—")
-    size = len(run)
-    while size >= 2 and comma_line(run[size - 1]):
-        size -= 1
+    size = _heading_size(run)
     return Shape(size=0 if dash else size, dash=dash, quote=size == 1 and first.startswith("“"),
                  comma="，" in first, two_phrases=size == 1 and bool(P.TWO_PART.match(first)),
                  numbered=_intertitle_shaped(run),

@@ -112,7 +112,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             continue
         j = run_end(units, i)
         mine = shape([u.text for u in units[i:j]])  # as printed, a section heading with it
-        sections = _sections(units, runs, i, mine)
+        at = bisect.bisect_left(starts, i)
+        sections = _sections(units, runs, at, mine) if at < len(starts) and starts[at] == i else 0
         if (j - i >= 2 and j < len(units) and units[j].kind == "name"
                 and not _sectioned(units, cur_start, i, sections)):
             j -= 1  # the section heading the name signs: the story's first intertitle
@@ -255,13 +256,13 @@ def _heads(header: Header) -> list[str]:
     return [t for t in (header.kicker, header.headline, header.subheadline) if t]
 
 
-def _sections(units: list[Unit], runs: list[tuple[int, int]], at: int, mine: Shape) -> int:
+def _sections(units: list[Unit], runs: list[tuple[int, int]], k: int, mine: Shape) -> int:
     """The other sections a name signs next to this run, their headings set as this one
     (山西襄汾陶寺遗址出土圭表 / 都城中的早期“中国” / 何 努 …): items of one story, each closed
     by its writer's credit. Counted up to a heading that opens a story whatever surrounds it (a
-    column tag, a lead under it); a column fragment of a section's text is passed over."""
-    k = next((n for n, (a, _) in enumerate(runs) if a == at), None)
-    if k is None or not _signed(units, runs[k], mine):
+    column tag, a lead under it); a column fragment of a section's text is passed over. `k`:
+    the run's index in `runs`."""
+    if not _signed(units, runs[k], mine):
         return 0
     count = 0
     for step in (-1, 1):
@@ -321,7 +322,7 @@ def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
     return -1
 
 
-
 def _editor_note(stretch: list[Unit]) -> bool:
-    """An editor's note signed `——编者` in the first few paragraphs under the heading."""
+    """An editor's note (signed `——编者`, or opening `编者按：`) in the first few paragraphs
+    under the heading."""
     return any(P.EDITOR_NOTE_SIG.match(u.text) for u in stretch[:NOTE_SPAN])
