@@ -3,11 +3,8 @@ speaker's post and name or by another outlet's reporter."""
 
 from __future__ import annotations
 
-from edition.helpers import heads, parse
+from edition.helpers import P1, P2, P3, heads, parse
 
-P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
-P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
-P3 = "这是第三段正文，专家认为这一做法值得推广。"
 P4 = "这是第四段正文，企业负责人介绍了下一步的打算。"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from edition.helpers import page_bytes
+from edition.helpers import edition_folder, page_bytes
 from publisher.edition import contract_json, parse_edition, parse_page, parse_paths
 from publisher.edition.report import render_table
 from publisher.errors import EditionError
@@ -29,18 +29,8 @@ SEVEN = page_bytes("第 7 版", "长篇通讯见闻", "（上接第一版）", P
                    "本报讯（记者丙丁）又一件事。")
 
 
-def _folder(tmp_path: Path, pages: dict[int, bytes], toml: str | None = None) -> Path:
-    folder = tmp_path / "city-daily" / "2026-04-02"
-    folder.mkdir(parents=True)
-    for n, data in pages.items():
-        (folder / f"{n:02d}.txt").write_bytes(data)
-    if toml is not None:
-        (folder / "edition.toml").write_text(toml, encoding="utf-8")
-    return folder
-
-
 def test_jump_is_stitched_into_one_article(tmp_path: Path) -> None:
-    ed = parse_paths([_folder(tmp_path, {1: FRONT, 7: SEVEN})])
+    ed = parse_paths([edition_folder(tmp_path, {1: FRONT, 7: SEVEN})])
     first = ed.articles[0]
     assert first.headline == "长篇通讯见闻"
     assert first.pages == [1, 7]
@@ -52,7 +42,7 @@ def test_jump_is_stitched_into_one_article(tmp_path: Path) -> None:
 def test_jump_marker_inside_a_paragraph_with_arabic_numerals(tmp_path: Path) -> None:
     front = page_bytes("长篇通讯见闻", P1 + "（下转第 7 版）")
     seven = page_bytes("长篇通讯见闻", "（上接第 1 版）" + P3)
-    ed = parse_paths([_folder(tmp_path, {1: front, 7: seven})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 7: seven})])
     assert [(a.pages, a.paragraphs) for a in ed.articles] == [([1, 7], [P1, P3])]
 
 
@@ -63,7 +53,7 @@ def test_jump_lines_without_a_direction_take_it_from_the_verb(tmp_path: Path, on
                                                               back: str) -> None:
     front = page_bytes("长篇通讯见闻", P1, on, "另一条消息", P2)
     three = page_bytes("长篇通讯见闻", back + P3)
-    ed = parse_paths([_folder(tmp_path, {1: front, 3: three})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 3: three})])
     assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
         ("长篇通讯见闻", [1, 3], [P1, P3]), ("另一条消息", [1], [P2])]
 
@@ -73,7 +63,7 @@ def test_a_continuation_that_opens_at_an_intertitle_keeps_it(tmp_path: Path) -> 
     lead = "本报北京4月1日电 新港区1日投入使用。"
     two = page_bytes("长篇通讯见闻", "（上接第1版）", "港区更开阔", "效益更高 生态更美", P3,
                      "本版消息", lead)
-    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 2: two})])
     assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
         ("长篇通讯见闻", [1, 2], [P1, "港区更开阔", "效益更高 生态更美", P3]),
         ("另一条消息", [1], [P2]), ("本版消息", [2], ["本报北京4月1日电 新港区1日投入使用。"])]
@@ -87,7 +77,7 @@ def test_a_continuation_knows_its_first_parts_intertitles(tmp_path: Path) -> Non
                        "另一条消息", "本报讯 今天举行了活动。")
     two = page_bytes("长江两岸新气象", "（上接第1版）" + P1, "生态能共享——", "江水更清更绿", P2,
                      "把好事办到群众心坎上", P3)
-    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 2: two})])
     assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
         ("长江两岸新气象", [1, 2], [P1, "交通能互联——", "一桥飞架南北", P2, "产业能协同——",
                                   "园区连成一片", P3, P1, "生态能共享——", "江水更清更绿", P2]),
@@ -102,14 +92,14 @@ def test_a_line_in_a_continuation_whose_long_first_part_has_no_intertitle_opens_
     front = page_bytes("长篇通讯见闻", P1, P2, P3, P1, P2, P3 + "（下转第2版）",
                        "另一条消息", "本报讯 今天举行了活动。")
     two = page_bytes("长篇通讯见闻", "（上接第1版）" + P1, P2, "把好事办到群众心坎上", P3)
-    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 2: two})])
     assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
         ("长篇通讯见闻", [1, 2], [P1, P2, P3, P1, P2, P3, P1, P2]),
         ("另一条消息", [1], ["本报讯 今天举行了活动。"]), ("把好事办到群众心坎上", [2], [P3])]
     # after a short first part the line is still the story's intertitle
     front = page_bytes("长篇通讯见闻", P1, P2 + "（下转第2版）",
                        "另一条消息", "本报讯 今天举行了活动。")
-    ed = parse_paths([_folder(tmp_path / "short", {1: front, 2: two})])
+    ed = parse_paths([edition_folder(tmp_path / "short", {1: front, 2: two})])
     assert [(a.headline, a.pages) for a in ed.articles] == [
         ("长篇通讯见闻", [1, 2]), ("另一条消息", [1])]
     assert ed.articles[0].paragraphs == [P1, P2, P1, P2, "把好事办到群众心坎上", P3]
@@ -121,7 +111,7 @@ def test_a_dash_line_opening_a_continuation_is_its_text_not_a_subheadline(
     front = page_bytes("让工作在基层实起来（声音）", P1, P2 + "（下转第2版）")
     two = page_bytes("让工作在基层实起来（声音）", "（上接第1版）", sign, "（本报记者 张三整理）",
                      "另一条消息", "本报讯 今天举行了活动。")
-    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 2: two})])
     assert [(a.headline, a.subheadline, a.pages, a.paragraphs) for a in ed.articles] == [
         ("让工作在基层实起来（声音）", None, [1, 2], [P1, P2, sign, "（本报记者 张三整理）"]),
         ("另一条消息", None, [2], ["本报讯 今天举行了活动。"])]
@@ -149,7 +139,7 @@ def test_the_intertitle_a_continuation_opens_at_is_a_sibling_of_its_later_ones(
     on = XIAOMAN_ON
     two = page_bytes(head, "（上接第1版）", "“我想读懂这里的网络”", on[0], on[1],
                      "“让自己跟上趟儿”", on[2], on[3])
-    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 2: two})])
     assert [(a.headline, a.pages) for a in ed.articles] == [(head, [1, 2])]
     assert ed.articles[0].intertitles == [6, 9]
 
@@ -161,14 +151,14 @@ def test_a_heading_after_a_jump_over_a_lost_first_column_is_a_headline(tmp_path:
     rest = "，推进人大系统学习教育，总结经验、分析问题。"
     front = page_bytes("长篇通讯见闻", P1, P2 + "（下转第2版）", head, rest, P3)
     two = page_bytes("长篇通讯见闻", "（上接第1版）" + P3)
-    ed = parse_paths([_folder(tmp_path, {1: front, 2: two})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 2: two})])
     assert [(a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
         ("长篇通讯见闻", [1, 2], [P1, P2, P3]), (head, [1], [rest, P3])]
     assert ed.articles[1].incomplete_start
 
 
 def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> None:
-    ed = parse_paths([_folder(tmp_path, {1: FRONT})])
+    ed = parse_paths([edition_folder(tmp_path, {1: FRONT})])
     assert ed.articles[0].continued_on == 7
     assert ed.articles[0].pages == [1]
 
@@ -176,13 +166,13 @@ def test_continued_on_stays_when_the_other_page_is_missing(tmp_path: Path) -> No
 def test_a_continuation_printed_twice_is_one_article(tmp_path: Path) -> None:
     front = page_bytes("长篇通讯见闻", P1 + "（下转第3版）")
     copy = page_bytes("长篇通讯见闻", "（上接第1版）", P2, P3)
-    ed = parse_paths([_folder(tmp_path, {1: front, 2: copy, 3: copy})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 2: copy, 3: copy})])
     assert [(a.headline, a.pages) for a in ed.articles] == [("长篇通讯见闻", [1, 3])]
 
 
 def test_edition_toml_names_publication_date_and_pages(tmp_path: Path) -> None:
     toml = 'publication = "城市日报"\ndate = 2026-04-02\n[pages]\n1 = "要闻"\n'
-    ed = parse_paths([_folder(tmp_path, {1: FRONT}, toml)])
+    ed = parse_paths([edition_folder(tmp_path, {1: FRONT}, toml)])
     out = contract_json(ed)
     assert out["publication"] == "城市日报"
     assert out["edition_date"] == "2026-04-02"
@@ -195,7 +185,7 @@ def test_edition_toml_names_publication_date_and_pages(tmp_path: Path) -> None:
 
 
 def test_inbox_layout_without_toml_and_publication_config(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {1: page_bytes("城市日报", "新桥通车", P1)})
+    folder = edition_folder(tmp_path, {1: page_bytes("城市日报", "新桥通车", P1)})
     pubs = {"city-daily": Publication(slug="city-daily", name="城市日报")}
     ed = parse_paths([folder / "01.txt"], pubs)
     assert (ed.publication, ed.publication_name, ed.date) == ("city-daily", "城市日报",
@@ -252,7 +242,7 @@ def test_text_after_a_jump_is_another_story_that_its_continuation_names(tmp_path
     head = "促进高校毕业生高质量充分就业（政策解读）"
     front = page_bytes("长篇通讯见闻", P1 + "（下转第6版）", kicker, head, P2, "（下转第四版）")
     four = page_bytes(head, "（上接第1版）", P3)
-    ed = parse_paths([_folder(tmp_path, {1: front, 4: four})])
+    ed = parse_paths([edition_folder(tmp_path, {1: front, 4: four})])
     assert [(a.kicker, a.headline, a.pages, a.paragraphs) for a in ed.articles] == [
         (None, "长篇通讯见闻", [1], [P1]), (kicker, head, [1, 4], [P2, P3])]
     assert ed.articles[0].continued_on == 6

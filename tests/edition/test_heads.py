@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from edition.helpers import heads, only, parse
+from edition.helpers import P1, P2, heads, only, parse
 from edition.test_rules import LIBRARY, VILLAGE
-
-P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
-P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
 
 
 def test_a_dash_line_closing_with_a_date_is_the_subheadline() -> None:

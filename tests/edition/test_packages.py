@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.helpers import heads, only, page_bytes, parse
+from edition.helpers import P1, P2, P3, edition_folder, heads, only, page_bytes, parse
 from publisher.edition import parse_paths
 from publisher.models import Article
 
-P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
-P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
-P3 = "这是第三段正文，专家认为这一做法值得推广。"
 P4 = "这是第四段正文，司机们盼望着路边能有更多停车休息的地方。"
 NOTE = "新的一年，我们邀请记者讲述一线见闻，透过身边事管窥发展的活力。"
 
@@ -82,13 +79,10 @@ def test_a_caption_over_a_signed_section_heading_stays_in_the_package() -> None:
 
 
 def _jumped(tmp_path: Path, *first: str) -> list[tuple[str, list[int]]]:
-    folder = tmp_path / "city-daily" / "2026-04-02"
-    folder.mkdir(parents=True)
-    (folder / "01.txt").write_bytes(page_bytes("票根串起消费链", NOTE, "——编 者", *first,
-                                               P1, P2 + "（下转第六版）"))
-    (folder / "06.txt").write_bytes(page_bytes("第 6 版", "票根串起消费链", "（上接第一版）", P3,
-                                               "云南玉溪：", "一张球票“附赠”多种优惠",
-                                               "本报记者 叶传增", P1))
+    folder = edition_folder(tmp_path, {
+        1: page_bytes("票根串起消费链", NOTE, "——编 者", *first, P1, P2 + "（下转第六版）"),
+        6: page_bytes("第 6 版", "票根串起消费链", "（上接第一版）", P3, "云南玉溪：",
+                      "一张球票“附赠”多种优惠", "本报记者 叶传增", P1)})
     return [(a.headline, a.pages) for a in parse_paths([folder]).articles]
 
 
@@ -103,15 +97,13 @@ def test_a_story_under_an_editors_note_with_no_signed_part_is_no_package(tmp_pat
 
 
 def test_labelled_sections_go_on_after_the_jump(tmp_path: Path) -> None:
-    folder = tmp_path / "city-daily" / "2026-04-02"
-    folder.mkdir(parents=True)
     credit = "（本报记者杨昊采访整理）"
-    (folder / "01.txt").write_bytes(page_bytes(
-        "青年观察·关注新就业群体", NOTE, "——编 者", "外卖配送员洪成木：", "盼劳动获得尊重", P1,
-        credit, "快递员张裕：", "盼小区对快递更友好", P2 + "（下转第六版）"))
-    (folder / "06.txt").write_bytes(page_bytes(
-        "第 6 版", "青年观察·关注新就业群体", "（上接第一版）", P3, credit,
-        "网约车司机陈洪川：", "盼从业有稳定保障", P4, credit))
+    folder = edition_folder(tmp_path, {
+        1: page_bytes("青年观察·关注新就业群体", NOTE, "——编 者", "外卖配送员洪成木：",
+                      "盼劳动获得尊重", P1, credit, "快递员张裕：", "盼小区对快递更友好",
+                      P2 + "（下转第六版）"),
+        6: page_bytes("第 6 版", "青年观察·关注新就业群体", "（上接第一版）", P3, credit,
+                      "网约车司机陈洪川：", "盼从业有稳定保障", P4, credit)})
     story = only_article(parse_paths([folder]).articles)
     assert (story.headline, story.pages) == ("青年观察·关注新就业群体", [1, 6])
     assert story.paragraphs[-4:] == ["网约车司机陈洪川：", "盼从业有稳定保障", P4, credit]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.helpers import page_bytes
+from edition.helpers import edition_folder, page_bytes
 from publisher.edition import parse_paths
 
 P1 = "当前，氢能产业正在我国加速培育，制备、储运、加氢等主要技术不断突破。"
@@ -21,15 +21,12 @@ def test_a_heading_under_a_question_after_the_jump_counts_the_first_part_s_quest
         tmp_path: Path) -> None:
     # the first part asked its question alone (氢能用在哪？), with no intertitle of a shape;
     # the part after the jump asks its next one over its answer's heading
-    folder = tmp_path / "city-daily" / "2026-04-02"
-    folder.mkdir(parents=True)
     head = "工业重镇发力氢能产业"
     first = [P1, "氢能用在哪？", "".join(P4), P2, P5, P6]
-    (folder / "01.txt").write_bytes(page_bytes(head, "本报记者 周 强", *first[:2], *P4,
-                                                  P2, P5, P6 + "（下转第三版）"))
     rest = [P3, "氢能从哪来？", "四十余家企业构成产业完整生态",
             "一座长约两米的圆柱形装置里，水溶液翻涌，细密的气泡升起。"]
-    (folder / "03.txt").write_bytes(page_bytes("第 3 版", head, "（上接第一版）", *rest))
-    ed = parse_paths([folder])
+    ed = parse_paths([edition_folder(tmp_path, {
+        1: page_bytes(head, "本报记者 周 强", *first[:2], *P4, P2, P5, P6 + "（下转第三版）"),
+        3: page_bytes("第 3 版", head, "（上接第一版）", *rest)})])
     assert [(a.headline, a.pages) for a in ed.articles] == [(head, [1, 3])]
     assert ed.articles[0].paragraphs == [*first, *rest]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from edition.helpers import heads, only, parse
+from edition.helpers import P1, P2, P3, heads, only, parse
 
-P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
-P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
-P3 = "这是第三段正文，专家认为这一做法值得推广。"
 NOTE = "春节假期是消费旺季，本期我们选编两篇来稿，透过身边事管窥消费的升级。"
 
 

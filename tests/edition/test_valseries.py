@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from edition.helpers import heads, only, parse
+from edition.helpers import P1, P2, heads, only, parse
 
-P1 = "这是第一段正文，讲述了工厂的生产情况和工人的生活。"
-P2 = "这是第二段正文，记者在现场看到机器轰鸣，一派繁忙景象。"
 P3 = "这是第三段正文，村民们在新修的广场上跳起了舞蹈。"
 
 
