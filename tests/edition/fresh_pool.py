@@ -26,10 +26,9 @@ import sys
 import tempfile
 from multiprocessing import Pool
 from pathlib import Path
-from typing import Any
 
 from edition import synth
-from edition.test_heldout import _scorer, write_edition
+from edition.test_heldout import _scorer, figures, write_edition
 from publisher.edition import contract_json, parse_paths
 
 _RECORD = re.compile(r"^@@@.*$", re.M)
@@ -84,12 +83,7 @@ def scores(pool: list[synth.Gold], seeds: range, inside: bool) -> dict[str, floa
         for part in workers.map(_tally, [(pool, s, inside) for s in seeds]):
             for key, (ok, of) in part.items():
                 tally.add(key, ok, of)
-    rows: dict[str, Any] = {"articles_f1": sp.f1(tally.get("art_p"), tally.get("art_r")),
-                            "body_f1": sp.f1(tally.get("body_p"), tally.get("body_r")),
-                            "paragraphs_f1": sp.f1(tally.get("para_p"), tally.get("para_r"))}
-    for key in ("headline", "kicker", "subheadline", "stitched"):
-        rows[key] = tally.get(key)
-    return {k: v for k, v in rows.items() if v is not None}
+    return figures(sp, tally, ("headline", "kicker", "subheadline", "stitched"))
 
 
 def main(argv: list[str]) -> None:

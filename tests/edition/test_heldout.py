@@ -65,11 +65,20 @@ def held_out_scores(root: Path, editions: int = EDITIONS, verbose: bool = False,
         if verbose:
             print(folder)
         sp.score({"articles": golds}, pred, tally, verbose)
+    return figures(sp, tally, FIELDS)
+
+
+#: the fields the held-out check reports besides the three F1 figures
+FIELDS = ("headline", "kicker", "subheadline", "stitched", "authors", "source", "continued_on",
+          "incomplete_start")
+
+
+def figures(sp: ModuleType, tally: Any, fields: tuple[str, ...]) -> dict[str, float]:
+    """The scorer's F1 figures and the named fields of a tally, those it has a value for."""
     rows = {"articles_f1": sp.f1(tally.get("art_p"), tally.get("art_r")),
             "body_f1": sp.f1(tally.get("body_p"), tally.get("body_r")),
             "paragraphs_f1": sp.f1(tally.get("para_p"), tally.get("para_r"))}
-    for key in ("headline", "kicker", "subheadline", "stitched", "authors", "source",
-                "continued_on", "incomplete_start"):
+    for key in fields:
         rows[key] = tally.get(key)
     return {k: v for k, v in rows.items() if v is not None}
 
