@@ -41,7 +41,7 @@ def parse_record(text: str) -> synth.Gold | None:
     art: synth.Gold = {"kicker": None, "headline": None, "subheadline": None, "paragraphs": []}
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or line.startswith(">"):
+        if not line or line.startswith(">") or not line.strip("* "):  # `***  ***`: a rule
             continue
         field = next((f for mark, f in _FIELDS.items() if line.startswith(mark)), None)
         if field is not None:

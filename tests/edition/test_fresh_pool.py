@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition import synth
+from edition.fresh_failures import edition_failures
 from edition.fresh_pool import MIN_BODY, load, parse_record
+from edition.test_heldout import _scorer
 
 
 def _record(art: synth.Gold) -> str:
@@ -41,3 +43,21 @@ def test_bold_intertitle_loses_its_marks_and_the_subheadline_its_dash() -> None:
 def test_short_items_and_records_without_headline_are_left_out() -> None:
     assert parse_record("# 简讯\n\n一句话。") is None
     assert parse_record("\n\n" + "正文。" * 80) is None
+
+
+def test_failure_list_names_a_missed_article_a_wrong_field_and_an_extra() -> None:
+    sp = _scorer()
+    _pages, golds = synth.edition(5, synth.load_pool())
+    assert edition_failures(sp, golds, golds) == []
+    pred = [dict(g) for g in golds[1:]]
+    pred[0]["kicker"] = "多出来的引题"
+    pred.append({"headline": "不存在的稿件", "paragraphs": ["这是一段多余的文字。" * 5]})
+    rows = {head: wrong for head, _lost, wrong in edition_failures(sp, golds, pred)}
+    assert rows[sp.norm(golds[0]["headline"])][0] == "MISSED"
+    assert rows[sp.norm(golds[1]["headline"])] == ["kicker='多出来的引题'"]
+    assert rows["EXTRA 不存在的稿件"] == ["extra"]
+
+
+def test_a_separator_line_of_stars_is_not_a_paragraph() -> None:
+    art = parse_record("# 标题\n\n" + "正文。" * 60 + "\n\n***    ***\n\n" + "后文。" * 10)
+    assert art is not None and art["paragraphs"] == ["正文。" * 60, "后文。" * 10]
