@@ -1,0 +1,33 @@
+"""A two-line heading whose second line opens with a verb: kicker and headline, or headline
+and subheadline."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition.helpers import P2, only, parse
+
+LEAD = "本报某市5月10日电（记者张三）这是第一段正文，讲述了社区服务的情况和居民的生活。"
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # longer than the line over it
+    ("省政府常务会议审议通过", "公布《某省公共数据管理办法》"),
+    ("增进居民福祉", "发挥社区医院作用助力养老服务发展"),
+    # two clauses set apart by a comma
+    ("某市探索社区治理新路径", "建立服务清单，凝聚居民力量"),
+    # under a line listing three things or more
+    ("看得见、摸得着、用得上、留得住", "做好乡村文化服务基本功"),
+])
+def test_a_verb_led_headline_under_its_kicker(first: str, second: str) -> None:
+    a = only(parse(first, second, LEAD, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (first, second, None)
+    assert a.paragraphs == [LEAD, P2]
+
+
+def test_a_shorter_verb_led_line_going_on_from_the_headline_is_its_subheadline() -> None:
+    a = only(parse("某省新增12家绿色工厂", "新添3家绿色园区", LEAD, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (
+        None, "某省新增12家绿色工厂", "新添3家绿色园区")
+    assert a.paragraphs == [LEAD, P2]
+
