@@ -1,5 +1,5 @@
 """A two-line heading whose second line opens with a verb: kicker and headline, or headline
-and subheadline."""
+and subheadline; and a summary's bulleted points under a headline."""
 
 from __future__ import annotations
 
@@ -31,3 +31,11 @@ def test_a_shorter_verb_led_line_going_on_from_the_headline_is_its_subheadline()
         None, "某省新增12家绿色工厂", "新添3家绿色园区")
     assert a.paragraphs == [LEAD, P2]
 
+
+def test_bulleted_points_under_the_headline_are_the_text() -> None:
+    points = ["●全省已建成各类文化站点3000多个", "●今年将新建乡村书屋500家"]
+    a = only(parse("某地文化服务年会将举办20场活动", "乡村文化服务网越织越密（权威发布）",
+                   *points, LEAD, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (
+        "某地文化服务年会将举办20场活动", "乡村文化服务网越织越密（权威发布）", None)
+    assert a.paragraphs == [*points, LEAD, P2]
