@@ -179,3 +179,13 @@ def test_a_kicker_of_parallel_phrases_ending_in_a_particle_stays_over_its_headli
     spaced = "新型肥料火了 优质种子多了 农药用量少了"
     assert (a.kicker, a.headline, a.subheadline) == (spaced, head, None)
     assert a.paragraphs == [P1, P2]
+
+
+def test_a_series_number_closing_the_subheadline_is_no_number_split() -> None:
+    # `①` is no digit a number goes on from (96. | 5%): the text under it opens with a year
+    sub = "进一步巩固经济回升向好基础①"
+    text = "2025年一季度，某省生产总值同比增长5.4%，政策效应持续释放。"
+    a = only(parse("以改革激发发展活力（评论员观察）", sub, text, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, "以改革激发发展活力（评论员观察）", sub)
+    assert a.paragraphs == [text, P2]
+
