@@ -1,5 +1,5 @@
 """A two-line heading whose second line opens with a verb: kicker and headline, or headline
-and subheadline; and a summary's bulleted points under a headline."""
+and subheadline; two comma lines; a summary's bulleted points under a headline."""
 
 from __future__ import annotations
 
@@ -39,3 +39,14 @@ def test_bulleted_points_under_the_headline_are_the_text() -> None:
     assert (a.kicker, a.headline, a.subheadline) == (
         "某地文化服务年会将举办20场活动", "乡村文化服务网越织越密（权威发布）", None)
     assert a.paragraphs == [*points, LEAD, P2]
+
+
+def test_a_short_comma_headline_under_a_full_comma_kicker_stays_the_headline() -> None:
+    # a comma line under a heading is mostly a pull quote or the text's first words; under a
+    # full line that is itself a comma line it is the headline (the first column lost under it)
+    kicker = "推进节水技术改造，一吨水能多浇两亩地"
+    head = "灌溉，不再只靠老天"
+    rest = "蓄水池建起来了；田埂上，滴灌带铺到了地头，农民说再也不怕天旱了。"
+    a = only(parse(kicker, head, rest, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == [rest, P2]
