@@ -108,9 +108,22 @@ def _headline_index(run: list[str]) -> int:
         return 1  # a headline of two phrases under its kicker (…改革试点 / 打破数据壁垒  助力…)
     if len(second) > len(first) and first_word_is_name(second):
         return 0  # a longer line on whose words the headline echoes: 习近平总书记…重要讲话…
-    if _starts_with_verb(second):
+    if _starts_with_verb(second) and not _headline_under_kicker(first, second):
         return 0
     return 1
+
+
+def _headline_under_kicker(first: str, second: str) -> bool:
+    """A line opening with a verb is a headline still when it sets two clauses apart by a
+    comma (某市探索社区治理新路径 / 建立服务清单，凝聚居民力量), when it runs longer than the line
+    over it (省政府常务会议审议通过 / 公布《某省公共数据管理办法》) or when that line lists three
+    things or more (看得见、摸得着、用得上… / 做好…): a subheadline opening so goes on from the
+    line over it, shorter (广西新增38家国家级绿色工厂 / 新添1家绿色工业园区)."""
+    _title, *name = second.split(None, 1)
+    if name and bare_name(name[0]):
+        return False  # an author's title and name (某大学经济学院院长  张  辉)
+    return ("，" in second or first.count("、") >= 2
+            or len("".join(second.split())) > len("".join(first.split())))
 
 
 def listing(text: str) -> bool:

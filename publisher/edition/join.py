@@ -185,7 +185,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return False
     if unbalanced(left):
         return True
-    if (last.isdigit() or last == ".") and (first.isdigit() or first in _COUNTERS):
+    # a number split (96. | 5%), not a series number closing a heading (…基础① | 2025年…)
+    if last in "0123456789." and (first.isdigit() or first in _COUNTERS):
         return True
     if left_is_start and last in _FUNCTION_END and heading_like(left) and _parallel(left):
         return False  # 新型肥料火了  优质种子多了  农药用量少了: each phrase closes as the last

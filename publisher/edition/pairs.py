@@ -53,5 +53,6 @@ def asked(prev: str, told: list[str], before: int = 0) -> bool:
 
 def marked_text(text: str) -> bool:
     """A line under a headline opening with a box mark and no box label (■当前和今后一个时期
-    城市…): the first words of a summary printed over the text, cut by a column break."""
-    return text[:1] in "■□" and not P.SIDEBAR_LABEL.match(text.lstrip(BOX_MARKS))
+    城市…): the first words of a summary printed over the text, cut by a column break; or one
+    of the points a summary lists, each behind its bullet (●我国已与80多个…签署…协定)."""
+    return text[:1] in "■□●" and not P.SIDEBAR_LABEL.match(text.lstrip(BOX_MARKS))

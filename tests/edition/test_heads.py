@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from edition.helpers import P1, P2, heads, only, parse
 from edition.test_rules import LIBRARY, VILLAGE
 
@@ -178,4 +180,21 @@ def test_a_kicker_of_parallel_phrases_ending_in_a_particle_stays_over_its_headli
     a = only(parse(kicker, head, "本报记者 刘洋", P1, P2))
     spaced = "新型肥料火了 优质种子多了 农药用量少了"
     assert (a.kicker, a.headline, a.subheadline) == (spaced, head, None)
+    assert a.paragraphs == [P1, P2]
+
+
+def test_a_series_number_closing_the_subheadline_is_no_number_split() -> None:
+    # `①` is no digit a number goes on from (96. | 5%): the text under it opens with a year
+    sub = "进一步巩固经济回升向好基础①"
+    text = "2025年一季度，某省生产总值同比增长5.4%，政策效应持续释放。"
+    a = only(parse("以改革激发发展活力（评论员观察）", sub, text, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, "以改革激发发展活力（评论员观察）", sub)
+    assert a.paragraphs == [text, P2]
+
+
+@pytest.mark.parametrize("sub", ["某市某区强化党建引领基层治理见闻", "某省某县某村回访记"])
+def test_a_line_closing_with_a_report_word_under_the_headline_is_its_subheadline(sub: str) -> None:
+    # what a reporter saw (…见闻) or found on going back (…回访记), printed without its dash
+    a = only(parse("山乡巨变看今朝", sub, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, "山乡巨变看今朝", sub)
     assert a.paragraphs == [P1, P2]
