@@ -203,6 +203,9 @@ class Context:
     noted: bool = False  # an editor's note (——编者, 编者按：) follows: a package's headline
     #: under a short question (氢能从哪来？) after another in the story: the answer's heading
     asked: bool = False
+    #: after a section's credit in a package, label-shaped as the section heading right under
+    #: the package's editor's note (小读者提问：): the package's next section, no story
+    headed: bool = False
     echo: bool = False  # it or a sibling prints words of the story's headings again
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
@@ -243,8 +246,10 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
         return False  # no headline opens with a list number (二、…, （三）…): a section of the
                       # story, also one opening with its own lead (二、据新华社北京3月20日电)
-    if ctx.labelled:
-        return False
+    if ctx.labelled or (len(run) == 1 and P.BOOK_ITEM.match(run[0]) and cur.paragraphs):
+        return False  # a section under its label; a book list's next item (《书名》：…出版)
+    if ctx.headed and len(run) == 1 and not tagged(run[0]) and not ctx.byline:
+        return False  # a package's next section, headed as its first under the editor's note
     if ended(ctx.prev) or ctx.noted:
         return True
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
@@ -256,8 +261,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False  # sub-stories of a package (`X——` over a line, a byline) going on after a jump
     if ctx.byline and not cur.package:
         return True
-    if cur.package and ctx.byline and ctx.siblings:
-        return False
+    if cur.package and ctx.byline and ctx.siblings and not any(tagged(t) for t in run):
+        return False  # a package's sub-stories; a column-tagged headline is the next story's
     if len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
         return True
     if any(tagged(t) for t in run) and (len(run) >= 2 or not sidebar_tagged(run[0])):

@@ -170,6 +170,11 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
+        if cur is not None and cur.package and i and units[i - 1].kind == "endnote":
+            # label-shaped only (a plain line after a credit is as often the next story's)
+            ctx.headed = mine.numbered and not opens_story(ctx.nxt) and any(
+                P.EDITOR_NOTE_SIG.match(units[a - 1].text) and shapes.get(a) == mine
+                for a in starts[lo:at] if cur_start < a)
         # one-line items only: a kicker and headline pair of the next story shares a term
         # with the story's kicker as often (…一体化技术—— over 广西北海一体化开展…)
         if cur is not None and siblings and len(run) == 1:
@@ -180,9 +185,10 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         if not held and starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []
-            # a bare section number under the heading ((一)) is the text's first intertitle
+            # a bare section number under the heading ((一)) is the text's first intertitle,
+            # so is a book list's first item (《书名》：某某著；某出版社出版)
             while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])
-                                     or _label_under_headline(run)):
+                                     or P.BOOK_ITEM.match(run[-1]) or _label_under_headline(run)):
                 run.pop()
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
@@ -324,5 +330,11 @@ def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
 
 def _editor_note(stretch: list[Unit]) -> bool:
     """An editor's note (signed `——编者`, or opening `编者按：`) in the first few paragraphs
-    under the heading."""
-    return any(P.EDITOR_NOTE_SIG.match(u.text) for u in stretch[:NOTE_SPAN])
+    under the heading, no other signature (`——严锋（复旦大学教授）`, closing a list's item)
+    before it."""
+    for u in stretch[:NOTE_SPAN]:
+        if P.EDITOR_NOTE_SIG.match(u.text):
+            return True
+        if u.text.startswith("——"):
+            return False
+    return False
