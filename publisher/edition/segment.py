@@ -14,6 +14,7 @@ from functools import partial
 
 from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary, echoes
+from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
 from publisher.edition.pairs import asked, marked_text
@@ -185,6 +186,11 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         if not held and starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []
+            # a page of parts: its first part's heading under the headline (compiled.py)
+            parts = byline and at < len(runs) and parts_page(run, units, runs, at, end)
+            if parts:
+                labels = units[i + 1:i + len(run)]
+                del run[1:]
             # a bare section number under the heading ((一)) is the text's first intertitle,
             # so is a book list's first item (《书名》：某某著；某出版社出版)
             while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])
@@ -222,7 +228,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             for u in labels:
                 u.role = "intertitle"
                 cur.add(u, intertitle=True)
-            if byline:
+            if byline and parts:  # the part's byline, as those of the parts after it
+                units[j].role = "paragraph"
+                cur.add(units[j])
+                cur.package = True
+                j += 1
+            elif byline:
                 cur.byline = units[j].text
                 units[j].role = "byline"
                 j += 1

@@ -39,3 +39,19 @@ def test_a_book_list_s_items_stay_in_it_and_its_note_opens_no_story() -> None:
     assert books.paragraphs == [BOOK1, P1, "——赵六（某出版社社长）", BOOK2, P2,
                                 "——钱七（某大学教授）", LIST_NOTE, "——编 者",
                                 "为什么今人爱读苏东坡", "肖启明", P3, "（作者为某书局执行董事）"]
+
+
+def test_a_page_of_parts_under_one_headline_is_one_article() -> None:
+    lead = "本报北京6月1日电（记者张明）这是另一篇消息的导语，讲述了会议的主要内容。"
+    page = parse("凝聚品牌之力 服务人民生活（品牌日）", "某电力集团助力绿色低碳发展",
+                 "提升品牌价值 彰显社会责任", "本报记者 石惟嘉", P1,
+                 "某银行支持企业探索出海新路径", "强化联动机制 服务对外开放", "本报记者 吴 姗", P2,
+                 "某乳业集团构建全球创新体系", "加快数智转型 践行绿色发展", "本报记者 侯琳良", P3,
+                 "另一件新闻登上版面", lead)
+    assert heads(page) == ["凝聚品牌之力 服务人民生活（品牌日）", "另一件新闻登上版面"]
+    parts = page.articles[0]
+    assert (parts.kicker, parts.subheadline) == (None, None)
+    assert parts.paragraphs == [
+        "某电力集团助力绿色低碳发展", "提升品牌价值 彰显社会责任", "本报记者 石惟嘉", P1,
+        "某银行支持企业探索出海新路径", "强化联动机制 服务对外开放", "本报记者 吴 姗", P2,
+        "某乳业集团构建全球创新体系", "加快数智转型 践行绿色发展", "本报记者 侯琳良", P3]
