@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import listing
-from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, quoted_author
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -248,6 +248,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
                       # story, also one opening with its own lead (二、据新华社北京3月20日电)
     if ctx.labelled or (len(run) == 1 and P.BOOK_ITEM.match(run[0]) and cur.paragraphs):
         return False  # a section under its label; a book list's next item (《书名》：…出版)
+    if len(run) == 1 and ctx.prev is not None and quoted_author(run[0], ctx.prev.text):
+        return False  # 唐·杜甫 under a poem's ——《江畔独步寻花》: who wrote the lines quoted
     if ctx.headed and len(run) == 1 and not tagged(run[0]) and not ctx.byline:
         return False  # a package's next section, headed as its first under the editor's note
     if ended(ctx.prev) or ctx.noted:

@@ -3,7 +3,7 @@ answered by a signed essay; they stay one article until a story of its own comes
 
 from __future__ import annotations
 
-from edition.helpers import P1, P2, P3, heads, parse
+from edition.helpers import P1, P2, P3, heads, only, parse
 
 NOTE = "在读书日到来之际，我们邀请几位作者回答小读者的提问，与大家分享读书的乐趣。"
 Q1 = "我是某市实验小学三年级的学生，我很喜欢看书，请问怎样才能读得更好？"
@@ -55,3 +55,16 @@ def test_a_page_of_parts_under_one_headline_is_one_article() -> None:
         "某电力集团助力绿色低碳发展", "提升品牌价值 彰显社会责任", "本报记者 石惟嘉", P1,
         "某银行支持企业探索出海新路径", "强化联动机制 服务对外开放", "本报记者 吴 姗", P2,
         "某乳业集团构建全球创新体系", "加快数智转型 践行绿色发展", "本报记者 侯琳良", P3]
+
+
+def test_a_poet_credited_under_the_poem_s_source_is_no_headline() -> None:
+    poem = "黄师塔前江水东，春光懒困倚微风。桃花一簇开无主，可爱深红爱浅红？"
+    page = parse("西藏林芝桃花旅游文化节吸引八方宾客", "雪域桃源花灼灼（一朵花读懂一座城）",
+                 "本报记者 卢 涛", poem, "——《江畔独步寻花·其五》", "唐·杜甫", P1,
+                 "刚柔并济 热情好客", P2)
+    story = only(page)
+    assert (story.kicker, story.headline, story.subheadline) == (
+        "西藏林芝桃花旅游文化节吸引八方宾客", "雪域桃源花灼灼（一朵花读懂一座城）", None)
+    assert story.paragraphs == [poem, "——《江畔独步寻花·其五》", "唐·杜甫", P1,
+                                "刚柔并济 热情好客", P2]
+
