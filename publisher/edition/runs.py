@@ -206,6 +206,7 @@ class Context:
     #: after a section's credit in a package, label-shaped as the section heading right under
     #: the package's editor's note (小读者提问：): the package's next section, no story
     headed: bool = False
+    remarks: bool = False  # a short label over remarks signed `——闪送员姚鹏`: the story's box
     echo: bool = False  # it or a sibling prints words of the story's headings again
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
@@ -239,7 +240,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.named:  # a name signs the text under it, never a story (its byline has a title)
         return False
     nxt = ctx.nxt
-    if box_of_story(run, byline=ctx.byline) and (nxt is None or nxt.kind != "lead"):
+    if ((box_of_story(run, byline=ctx.byline) or ctx.remarks)
+            and (nxt is None or nxt.kind != "lead")):
         return False  # the story's own box, also after its credit (（某某参与采写）)
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
