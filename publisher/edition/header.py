@@ -67,6 +67,19 @@ def bare_name(text: str) -> bool:
     return words[0][1].startswith("nr") and all(f.startswith(_NAME_PARTS) for _, f in words[1:])
 
 
+def signing_name(text: str) -> bool:
+    """A name signing a section under its heading: a bare name, or a surname jieba reads alone
+    with a two-character given name it takes for a word of its own (肖|启明, v)."""
+    if bare_name(text):
+        return True
+    han = "".join(text.split())
+    if len(han) != 3 or not all("\u4e00" <= c <= "\u9fff" for c in han):
+        return False
+    words = _words(han)
+    return (len(words) == 2 and len(words[0][0]) == 1 and words[0][1] == "nr"
+            and not words[1][1].startswith(("u", "p", "m", "q", "c", "d")))
+
+
 _CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]\s*(\S.{1,19})$")
 
 

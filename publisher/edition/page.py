@@ -11,7 +11,7 @@ from publisher.edition import patterns as P
 from publisher.edition.blocks import Block, split_blocks
 from publisher.edition.decode import decode_page
 from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
-from publisher.edition.header import bare_name, credit_line
+from publisher.edition.header import bare_name, credit_line, signing_name
 from publisher.edition.join import heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
 from publisher.edition.segment import Draft, Unit, segment
@@ -128,7 +128,7 @@ def _signed_sections(pieces: list[Unit]) -> list[int]:
     story signs its sections; no story of the layout is signed so over its headline."""
     return [n for n in range(1, len(pieces) - 1)
             if pieces[n].kind == "text" and _signing_place(pieces, n)
-            and bare_name(pieces[n].text)]
+            and signing_name(pieces[n].text)]
 
 
 def _signed_parts(pieces: list[Unit]) -> list[int]:

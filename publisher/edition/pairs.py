@@ -1,7 +1,9 @@
 """Heading lines read by their shape alone: a kicker over a headline, a box's label over the
-box's title, a question over its answer's heading."""
+box's title, a question over its answer's heading, a poet's credit under the poem's source."""
 
 from __future__ import annotations
+
+import re
 
 from publisher.edition import patterns as P
 
@@ -56,3 +58,12 @@ def marked_text(text: str) -> bool:
     城市…): the first words of a summary printed over the text, cut by a column break; or one
     of the points a summary lists, each behind its bullet (●我国已与80多个…签署…协定)."""
     return text[:1] in "■□●" and not P.SIDEBAR_LABEL.match(text.lstrip(BOX_MARKS))
+
+
+_DYNASTY_NAME = re.compile(r"^[\u4e00-\u9fff]{1,2}·[\u4e00-\u9fff]{2,4}$")
+
+
+def quoted_author(text: str, prev: str) -> bool:
+    """A poet or author credited as `朝代·姓名` (唐·杜甫) under the `——《…》` source of the lines
+    quoted before it: part of the text, no heading."""
+    return prev.startswith("——《") and _DYNASTY_NAME.match(text) is not None

@@ -112,6 +112,8 @@ ORDINAL_PREFIX = re.compile(rf"^(?:{NUM}(?:、|[.．](?!\d))|[（(]{NUM}[）)]|�
 SIDEBAR_LABEL = re.compile(
     r"^(?:(?:记者|编辑|采访)?(?:手记|札记)|记者观察|(?:相关|背景|新闻)?链接|延伸阅读|编后[语记]?)$"
 )
+#: an item of a book list: the book's title, a colon, who wrote it and who published it
+BOOK_ITEM = re.compile(r"^《[^》]{1,40}》[：:][^。！？]{1,60}出版$")
 #: two phrases set apart by a space, no punctuation: a headline (主动请战 奋勇抗疫)
 TWO_PART = re.compile("^[\u4e00-\u9fff“”]{2,15} [\u4e00-\u9fff“”]{2,15}$")
 #: a tag naming a box inside the story, not a column: 危中有机，唯创新者胜（花絮）

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import listing
-from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, quoted_author
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -203,6 +203,10 @@ class Context:
     noted: bool = False  # an editor's note (——编者, 编者按：) follows: a package's headline
     #: under a short question (氢能从哪来？) after another in the story: the answer's heading
     asked: bool = False
+    #: after a section's credit in a package, label-shaped as the section heading right under
+    #: the package's editor's note (小读者提问：): the package's next section, no story
+    headed: bool = False
+    remarks: bool = False  # a short label over remarks signed `——闪送员姚鹏`: the story's box
     echo: bool = False  # it or a sibling prints words of the story's headings again
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
@@ -236,15 +240,20 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.named:  # a name signs the text under it, never a story (its byline has a title)
         return False
     nxt = ctx.nxt
-    if box_of_story(run, byline=ctx.byline) and (nxt is None or nxt.kind != "lead"):
+    if ((box_of_story(run, byline=ctx.byline) or ctx.remarks)
+            and (nxt is None or nxt.kind != "lead")):
         return False  # the story's own box, also after its credit (（某某参与采写）)
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
     if P.ORDINAL_PREFIX.match(run[0]) and cur.paragraphs:
         return False  # no headline opens with a list number (二、…, （三）…): a section of the
                       # story, also one opening with its own lead (二、据新华社北京3月20日电)
-    if ctx.labelled:
-        return False
+    if ctx.labelled or (len(run) == 1 and P.BOOK_ITEM.match(run[0]) and cur.paragraphs):
+        return False  # a section under its label; a book list's next item (《书名》：…出版)
+    if len(run) == 1 and ctx.prev is not None and quoted_author(run[0], ctx.prev.text):
+        return False  # 唐·杜甫 under a poem's ——《江畔独步寻花》: who wrote the lines quoted
+    if ctx.headed and len(run) == 1 and not tagged(run[0]) and not ctx.byline:
+        return False  # a package's next section, headed as its first under the editor's note
     if ended(ctx.prev) or ctx.noted:
         return True
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
@@ -256,8 +265,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False  # sub-stories of a package (`X——` over a line, a byline) going on after a jump
     if ctx.byline and not cur.package:
         return True
-    if cur.package and ctx.byline and ctx.siblings:
-        return False
+    if cur.package and ctx.byline and ctx.siblings and not any(tagged(t) for t in run):
+        return False  # a package's sub-stories; a column-tagged headline is the next story's
     if len(run) >= 2 and P.FRONT_LABEL.match(run[-1]):
         return True
     if any(tagged(t) for t in run) and (len(run) >= 2 or not sidebar_tagged(run[0])):

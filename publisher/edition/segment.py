@@ -14,6 +14,7 @@ from functools import partial
 
 from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary, echoes
+from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
 from publisher.edition.pairs import asked, marked_text
@@ -170,6 +171,13 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
+        if len(run) == 1 and len(run[0]) <= LABEL_MAX and k + 1 < stop:
+            ctx.remarks = _signature(units[k + 1].text)
+        if cur is not None and cur.package and i and units[i - 1].kind == "endnote":
+            # label-shaped only (a plain line after a credit is as often the next story's)
+            ctx.headed = mine.numbered and not opens_story(ctx.nxt) and any(
+                P.EDITOR_NOTE_SIG.match(units[a - 1].text) and shapes.get(a) == mine
+                for a in starts[lo:at] if cur_start < a)
         # one-line items only: a kicker and headline pair of the next story shares a term
         # with the story's kicker as often (…一体化技术—— over 广西北海一体化开展…)
         if cur is not None and siblings and len(run) == 1:
@@ -180,9 +188,15 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         if not held and starts_article(run, ctx, cur):
             cur_start = i
             labels: list[Unit] = []
-            # a bare section number under the heading ((一)) is the text's first intertitle
+            # a page of parts: its first part's heading under the headline (compiled.py)
+            parts = byline and at < len(runs) and parts_page(run, units, runs, at, end)
+            if parts:
+                labels = units[i + 1:i + len(run)]
+                del run[1:]
+            # a bare section number under the heading ((一)) is the text's first intertitle,
+            # so is a book list's first item (《书名》：某某著；某出版社出版)
             while len(run) >= 2 and (P.FRONT_LABEL.match(run[-1]) or P.ORDINAL.match(run[-1])
-                                     or _label_under_headline(run)):
+                                     or P.BOOK_ITEM.match(run[-1]) or _label_under_headline(run)):
                 run.pop()
                 labels.insert(0, units[i + len(run)])
             followed_by_lead = ctx.nxt is not None and ctx.nxt.kind == "lead"
@@ -217,7 +231,12 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             for u in labels:
                 u.role = "intertitle"
                 cur.add(u, intertitle=True)
-            if byline:
+            if byline and parts:  # the part's byline, as those of the parts after it
+                units[j].role = "paragraph"
+                cur.add(units[j])
+                cur.package = True
+                j += 1
+            elif byline:
                 cur.byline = units[j].text
                 units[j].role = "byline"
                 j += 1
@@ -251,6 +270,11 @@ def _sectioned(units: list[Unit], start: int, i: int, sections: int) -> bool:
     # headings under its headline: the next one's headline and first heading are no section)
     return sections > 0 and any(u.kind == "name" for u in units[start:i]) and not any(
         tagged(u.text) or u.text.startswith("—") for u in units[i:run_end(units, i)])
+
+
+def _signature(text: str) -> bool:
+    """A remark's signature under it: `——闪送员姚鹏`, `——某街道党委副书记吴某`."""
+    return text.startswith("——") and len(text) <= 32 and not any(c in text for c in "。！？，")
 
 
 def _heads(header: Header) -> list[str]:
@@ -331,5 +355,11 @@ def _jump_end(units: list[Unit], start: int, target: int | None) -> int:
 
 def _editor_note(stretch: list[Unit]) -> bool:
     """An editor's note (signed `——编者`, or opening `编者按：`) in the first few paragraphs
-    under the heading."""
-    return any(P.EDITOR_NOTE_SIG.match(u.text) for u in stretch[:NOTE_SPAN])
+    under the heading, no other signature (`——严锋（复旦大学教授）`, closing a list's item)
+    before it."""
+    for u in stretch[:NOTE_SPAN]:
+        if P.EDITOR_NOTE_SIG.match(u.text):
+            return True
+        if u.text.startswith("——"):
+            return False
+    return False
