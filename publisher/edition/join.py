@@ -92,7 +92,10 @@ def _untagged(text: str) -> str:
     """A column-tagged line without its tag and a question or exclamation mark closing what it
     tags: a reader's question over its answer (为什么说…？（读者点题）) is a headline."""
     head = _before_tag(text)
-    return head if head is text else head.rstrip("？！?!")
+    if head is text:
+        return head
+    # an interjection inside it (瞧！咱老乡消费也挺“潮”（…）) is the headline's own, too
+    return head.replace("！", "").replace("!", "").rstrip("？?")
 
 
 def _starts_mid_sentence(right: str) -> bool:

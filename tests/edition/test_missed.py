@@ -1,0 +1,19 @@
+"""Stories whose heading the page prints in a shape a sentence could take: each must open its
+own article, not run into the story above it (thirteenth round, helper `missed`)."""
+
+from __future__ import annotations
+
+from edition.helpers import P1, P2, heads, parse
+
+#: the end of the story above: a feature's text, no credit under it
+TOLD = "这是上一篇报道的最后一段，记者在村里看到乡亲们忙着收割庄稼，田间地头一片丰收景象。"
+
+
+def test_an_interjection_inside_a_tagged_headline_keeps_it_a_headline() -> None:
+    kicker = "在山东，农民用“定制”洗衣机，开新能源汽车赶集——"
+    headline = "瞧！咱老乡消费也挺“潮”（农村消费观察）"
+    page = parse("上一篇报道的标题", TOLD, kicker, headline, P1, P2)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    b = page.articles[1]
+    assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
+    assert b.paragraphs == [P1, P2]
