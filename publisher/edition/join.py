@@ -82,6 +82,22 @@ def heading_like(text: str) -> bool:
     )
 
 
+#: a question kicker runs to a line or so (…金蝉脱壳，…暗度陈仓？)
+ASKING_MAX = 30
+
+
+def asking_kicker(text: str, nxt: str) -> bool:
+    """A short question straight over a column-tagged headline is that headline's kicker,
+    not the last words of the story before: a story's text does not end on a bare question
+    with a new story's headline under it. So is a short line trailing off (谎称赠送游戏皮肤、
+    诱骗进入“明星粉丝群”……): a list of what the headline is about."""
+    trails = text.endswith("……") and "，" not in text
+    body = text[:-2] if trails else text[:-1]
+    return (len(text) <= ASKING_MAX and (text.endswith(("？", "?")) or trails)
+            and not any(c in body for c in "。！？!?…")
+            and P.column_named(nxt) and heading_like(nxt))
+
+
 def _before_tag(text: str) -> str:
     """What a column tag closes (…澎湃 of …澎湃（坚定信心，…）); the whole line if it has none."""
     m = P.COLUMN_TAG.search(text) if P.column_named(text) else None
@@ -285,7 +301,9 @@ def join_fragments(texts: list[str], starts_ok: list[bool],
                 out[-1] = (idx, prev + text)
                 continue
             before = out[-2][1] if len(out) >= 2 else ""
-            after_text = bool(before) and not heading_like(before)
+            # a question or a line trailing off over a tagged headline: its kicker, no text
+            after_text = (bool(before) and not heading_like(before)
+                          and not asking_kicker(before, prev))
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
                            under_heading=bool(before) and not after_text,
                            page_top=idx in fresh):

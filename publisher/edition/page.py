@@ -12,11 +12,10 @@ from publisher.edition.blocks import Block, split_blocks
 from publisher.edition.decode import decode_page
 from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
 from publisher.edition.header import bare_name, credit_line
-from publisher.edition.join import heading_like, join_fragments
+from publisher.edition.join import asking_kicker, heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
 from publisher.edition.segment import Draft, Unit, segment
 from publisher.edition.stitch import FirstPart
-from publisher.edition.units import asking_kicker
 from publisher.identity import article_key
 from publisher.models import Article, Dateline, Page, Publication
 

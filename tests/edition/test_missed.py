@@ -17,3 +17,17 @@ def test_an_interjection_inside_a_tagged_headline_keeps_it_a_headline() -> None:
     b = page.articles[1]
     assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
     assert b.paragraphs == [P1, P2]
+
+
+def test_a_line_trailing_off_over_a_tagged_headline_is_its_kicker() -> None:
+    # the kicker lists what the headline is about and trails off (……); the headline's first
+    # clause runs long before its comma, yet the column tag closes it: no sentence goes on
+    kicker = "谎称赠送游戏皮肤、诱骗进入“明星粉丝群”……"
+    headline = "电诈盯上未成年人，该如何防范（民生一线）"
+    quote = "“加我微信，免费领皮肤。”“不听话，小心把你抓到监狱去。”……"
+    page = parse("上一篇报道的标题", TOLD, kicker, headline, quote, P1)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    b = page.articles[1]
+    assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
+    assert b.paragraphs == [quote, P1]
+    assert page.articles[0].paragraphs == [TOLD]
