@@ -100,6 +100,8 @@ def _headline_index(run: list[str]) -> int:
         return 0
     if " " not in first and listing(second) and len(first) < len(second):
         return 0  # a short line over what a meeting did, phrase by phrase: its subheadline
+    if "，" in first and "，" in second and len(second) < len(first):
+        return 1  # a longer comma line over a shorter one: kicker and headline
     if P.KICKER_END.search(first) or first.startswith("就"):
         return 1
     if not _has_verb(first):

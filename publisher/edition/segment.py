@@ -189,7 +189,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             quotes: list[Unit] = []
             # a line under a `X——` kicker is the headline it leads to, comma or not
             while (len(run) >= 2 and not followed_by_lead and not run[-2].endswith("—")
-                   and (comma_line(run[-1]) or _lead_in(run[-1]))):
+                   and (comma_line(run[-1]) or _lead_in(run[-1]))
+                   and not _comma_pair(run)):
                 run.pop()
                 quotes.insert(0, units[i + len(run)])
             # a summary's first words under the headline (■当前和今后…) and the rest of them
@@ -292,6 +293,13 @@ def _label_under_headline(run: list[str]) -> bool:
     last = run[-1]
     return (len(last) <= LABEL_MAX and all("\u4e00" <= c <= "\u9fff" for c in last)
             and (len(run) >= 3 or tagged(run[-2])))
+
+
+def _comma_pair(run: list[str]) -> bool:
+    """Two comma lines, the second the shorter (传承文化基因，锻造创意新品，展示城市形象 /
+    创新引领，文创产品融入日常生活): a kicker over its headline. A pull quote or the text's
+    first words under a headline run longer than it."""
+    return len(run) == 2 and comma_line(run[0]) and len(run[1]) < len(run[0])
 
 
 def _lead_in(text: str) -> bool:

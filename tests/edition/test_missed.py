@@ -31,3 +31,12 @@ def test_a_line_trailing_off_over_a_tagged_headline_is_its_kicker() -> None:
     assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
     assert b.paragraphs == [quote, P1]
     assert page.articles[0].paragraphs == [TOLD]
+
+
+def test_a_shorter_comma_line_under_a_comma_kicker_is_the_headline() -> None:
+    # a pull quote under a headline runs longer than it; a kicker over its headline too
+    kicker = "传承文化基因，锻造创意新品，展示城市形象"
+    headline = "创新引领，文创产品融入日常生活"
+    a = parse(kicker, headline, P1, P2).articles
+    assert [(x.kicker, x.headline, x.subheadline) for x in a] == [(kicker, headline, None)]
+    assert a[0].paragraphs == [P1, P2]
