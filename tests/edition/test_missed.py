@@ -40,3 +40,11 @@ def test_a_shorter_comma_line_under_a_comma_kicker_is_the_headline() -> None:
     a = parse(kicker, headline, P1, P2).articles
     assert [(x.kicker, x.headline, x.subheadline) for x in a] == [(kicker, headline, None)]
     assert a[0].paragraphs == [P1, P2]
+
+
+def test_a_list_of_short_phrases_over_a_line_is_its_kicker() -> None:
+    kicker = "记住要求、心有榜样、从小做起、接受帮助"
+    headline = "做好少年儿童思想政治教育的方法论指引"
+    a = parse(kicker, headline, P1, P2).articles
+    assert [(x.kicker, x.headline, x.subheadline) for x in a] == [(kicker, headline, None)]
+    assert a[0].paragraphs == [P1, P2]
