@@ -48,3 +48,18 @@ def test_a_list_of_short_phrases_over_a_line_is_its_kicker() -> None:
     a = parse(kicker, headline, P1, P2).articles
     assert [(x.kicker, x.headline, x.subheadline) for x in a] == [(kicker, headline, None)]
     assert a[0].paragraphs == [P1, P2]
+
+
+def test_an_exclaiming_line_after_a_jump_is_a_headline() -> None:
+    headline = "“校园餐”里“捞油水”，严查！"
+    page = parse("上一篇报道的标题", TOLD, "（下转第四版）", headline, P1, P2)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    assert page.articles[1].paragraphs == [P1, P2]
+    assert page.articles[0].paragraphs == [TOLD]
+
+
+def test_an_exclaiming_line_inside_a_story_stays_its_text() -> None:
+    shout = "关键时期要有关键之举！"
+    a = parse("上一篇报道的标题", P1, shout, P2).articles
+    assert [x.headline for x in a] == ["上一篇报道的标题"]
+    assert a[0].paragraphs == [P1, shout, P2]
