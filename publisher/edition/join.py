@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_lead
-from publisher.edition.header import first_word_is_name
+from publisher.edition.header import _words, first_word_is_name
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -208,7 +208,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return True
     if left_is_start and last in _FUNCTION_END and heading_like(left) and _parallel(left):
         return False  # 新型肥料火了  优质种子多了  农药用量少了: each phrase closes as the last
-    if last in _FUNCTION_END or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:])):
+    if ((last in _FUNCTION_END and not (left_is_start and heading_like(left) and _noun_end(left)))
+            or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:]))):
         return True  # …的, …于; a causative 使/让 waiting for its object (…反而使 | 雷诺阿…)
     if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…
         return True
@@ -258,6 +259,13 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         # a heading before a heading stays apart, even when a lead repeats their words
         return not heading_like(right) and echoed_across(left, right, page)
     return True
+
+
+def _noun_end(text: str) -> bool:
+    """A heading ending in a noun whose last character is a function one (…相互成就, …的目的):
+    the noun ends it, nothing waits for the next block."""
+    word, flag = _words(text[-8:])[-1]
+    return len(word) >= 2 and flag.startswith("n")
 
 
 def _parallel(text: str) -> bool:

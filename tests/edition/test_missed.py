@@ -3,7 +3,7 @@ own article, not run into the story above it (thirteenth round, helper `missed`)
 
 from __future__ import annotations
 
-from edition.helpers import P1, P2, heads, parse
+from edition.helpers import P1, P2, P3, heads, parse
 
 #: the end of the story above: a feature's text, no credit under it
 TOLD = "这是上一篇报道的最后一段，记者在村里看到乡亲们忙着收割庄稼，田间地头一片丰收景象。"
@@ -63,3 +63,12 @@ def test_an_exclaiming_line_inside_a_story_stays_its_text() -> None:
     a = parse("上一篇报道的标题", P1, shout, P2).articles
     assert [x.headline for x in a] == ["上一篇报道的标题"]
     assert a[0].paragraphs == [P1, shout, P2]
+
+
+def test_a_headline_ending_in_a_noun_stays_apart_from_the_text_under_it() -> None:
+    # …成就 ends in 就, a function character only as a word of its own
+    headline = "在双向奔赴中相互成就"
+    note = "西部意味着什么？“到西部去”能收获什么？本期我们选刊3篇来稿，与大家一起分享。"
+    page = parse("上一篇报道的标题", TOLD, headline, note, P3)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    assert page.articles[1].paragraphs == [note, P3]
