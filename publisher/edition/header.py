@@ -38,6 +38,12 @@ def _words(text: str) -> list[tuple[str, str]]:
     return [(w.word, w.flag) for w in pseg.cut(text)]  # type: ignore[attr-defined]
 
 
+def word_tag(word: str) -> str:
+    """jieba's part of speech for a dictionary word ("" for one it does not know): a look-up,
+    without cutting."""
+    return str(_posseg().dt.word_tag_tab.get(word, ""))  # type: ignore[attr-defined]
+
+
 def _has_verb(text: str) -> bool:
     return any(flag.startswith("v") for _, flag in _words(text))
 

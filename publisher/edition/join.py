@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_lead
-from publisher.edition.header import _words, first_word_is_name
+from publisher.edition.header import first_word_is_name, word_tag
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -91,10 +91,11 @@ def asking_kicker(text: str, nxt: str) -> bool:
     not the last words of the story before: a story's text does not end on a bare question
     with a new story's headline under it. So is a short line trailing off (谎称赠送游戏皮肤、
     诱骗进入“明星粉丝群”……): a list of what the headline is about."""
+    if len(text) > ASKING_MAX:
+        return False
     trails = text.endswith("……") and "，" not in text
     body = text[:-2] if trails else text[:-1]
-    return (len(text) <= ASKING_MAX and (text.endswith(("？", "?")) or trails)
-            and not any(c in body for c in "。！？!?…")
+    return ((text.endswith(("？", "?")) or trails) and not any(c in body for c in "。！？!?…")
             and P.column_named(nxt) and heading_like(nxt))
 
 
@@ -264,8 +265,10 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
 def _noun_end(text: str) -> bool:
     """A heading ending in a noun whose last character is a function one (…相互成就, …的目的):
     the noun ends it, nothing waits for the next block."""
-    word, flag = _words(text[-8:])[-1]
-    return len(word) >= 2 and flag.startswith("n")
+    tail = text[-8:]
+    ends = sorted(word_ends(tail))
+    word = tail[ends[-2] if len(ends) >= 2 else 0:]
+    return len(word) >= 2 and word_tag(word).startswith("n")
 
 
 def _parallel(text: str) -> bool:
