@@ -72,3 +72,18 @@ def test_a_headline_ending_in_a_noun_stays_apart_from_the_text_under_it() -> Non
     page = parse("上一篇报道的标题", TOLD, headline, note, P3)
     assert heads(page) == ["上一篇报道的标题", headline]
     assert page.articles[1].paragraphs == [note, P3]
+
+
+def test_a_comma_kicker_and_headline_after_a_story_open_the_next_story() -> None:
+    # no credit closes the story above; the pair's shape is a kicker's over its headline
+    kicker = "传承文化基因，锻造创意新品，展示城市形象"
+    headline = "创新引领，文创产品融入日常生活"
+    told = [TOLD, "乡亲们说，今年风调雨顺，麦子长得好，合作社的收购价也比去年高了不少。"]
+    text = ["河南洛阳，一款冰箱贴卖出几十万件，登上社交平台热搜榜，带动非遗进入寻常百姓生活。",
+            "博物馆的设计团队把馆藏文物的纹样印上书签、茶杯和雨伞，年轻游客争相购买。"]
+    page = parse("上一篇报道的标题", *told, kicker, headline, *text)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    b = page.articles[1]
+    assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
+    assert b.paragraphs == text
+    assert page.articles[0].paragraphs == told
