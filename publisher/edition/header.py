@@ -38,6 +38,12 @@ def _words(text: str) -> list[tuple[str, str]]:
     return [(w.word, w.flag) for w in pseg.cut(text)]  # type: ignore[attr-defined]
 
 
+def word_tag(word: str) -> str:
+    """jieba's part of speech for a dictionary word ("" for one it does not know): a look-up,
+    without cutting."""
+    return str(_posseg().dt.word_tag_tab.get(word, ""))  # type: ignore[attr-defined]
+
+
 def _has_verb(text: str) -> bool:
     return any(flag.startswith("v") for _, flag in _words(text))
 
@@ -113,6 +119,10 @@ def _headline_index(run: list[str]) -> int:
         return 0
     if " " not in first and listing(second) and len(first) < len(second):
         return 0  # a short line over what a meeting did, phrase by phrase: its subheadline
+    if _phrase_list(first):
+        return 1  # 记住要求、心有榜样、从小做起、接受帮助 over what they add up to
+    if "，" in first and "，" in second and len(second) < len(first):
+        return 1  # a longer comma line over a shorter one: kicker and headline
     if P.KICKER_END.search(first) or first.startswith("就"):
         return 1
     if not _has_verb(first):
@@ -137,6 +147,16 @@ def _headline_under_kicker(first: str, second: str) -> bool:
         return False  # an author's title and name (某大学经济学院院长  张  辉)
     return ("，" in second or first.count("、") >= 2
             or len("".join(second.split())) > len("".join(first.split())))
+
+
+#: a kicker listing short phrases: three or more of up to eight characters
+_PHRASE_LIST = re.compile("^[\u4e00-\u9fff“”]{2,8}(?:、[\u4e00-\u9fff“”]{2,8}){2,}$")
+
+
+def _phrase_list(text: str) -> bool:
+    """Three or more short phrases set apart by `、` (向新而行、向智发力、向高攀登): a kicker
+    naming what the headline under it adds up to; no headline is a bare list."""
+    return bool(_PHRASE_LIST.match(text))
 
 
 def listing(text: str) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_lead
-from publisher.edition.header import first_word_is_name
+from publisher.edition.header import first_word_is_name, word_tag
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -82,6 +82,23 @@ def heading_like(text: str) -> bool:
     )
 
 
+#: a question kicker runs to a line or so (…金蝉脱壳，…暗度陈仓？)
+ASKING_MAX = 30
+
+
+def asking_kicker(text: str, nxt: str) -> bool:
+    """A short question straight over a column-tagged headline is that headline's kicker,
+    not the last words of the story before: a story's text does not end on a bare question
+    with a new story's headline under it. So is a short line trailing off (谎称赠送游戏皮肤、
+    诱骗进入“明星粉丝群”……): a list of what the headline is about."""
+    if len(text) > ASKING_MAX:
+        return False
+    trails = text.endswith("……") and "，" not in text
+    body = text[:-2] if trails else text[:-1]
+    return ((text.endswith(("？", "?")) or trails) and not any(c in body for c in "。！？!?…")
+            and P.column_named(nxt) and heading_like(nxt))
+
+
 def _before_tag(text: str) -> str:
     """What a column tag closes (…澎湃 of …澎湃（坚定信心，…）); the whole line if it has none."""
     m = P.COLUMN_TAG.search(text) if P.column_named(text) else None
@@ -92,7 +109,10 @@ def _untagged(text: str) -> str:
     """A column-tagged line without its tag and a question or exclamation mark closing what it
     tags: a reader's question over its answer (为什么说…？（读者点题）) is a headline."""
     head = _before_tag(text)
-    return head if head is text else head.rstrip("？！?!")
+    if head is text:
+        return head
+    # an interjection inside it (瞧！咱老乡消费也挺“潮”（…）) is the headline's own, too
+    return head.replace("！", "").replace("!", "").rstrip("？?")
 
 
 def _starts_mid_sentence(right: str) -> bool:
@@ -190,7 +210,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return True
     if left_is_start and last in _FUNCTION_END and heading_like(left) and _parallel(left):
         return False  # 新型肥料火了  优质种子多了  农药用量少了: each phrase closes as the last
-    if last in _FUNCTION_END or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:])):
+    if ((last in _FUNCTION_END and not (left_is_start and heading_like(left) and _noun_end(left)))
+            or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:]))):
         return True  # …的, …于; a causative 使/让 waiting for its object (…反而使 | 雷诺阿…)
     if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…
         return True
@@ -242,6 +263,15 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
     return True
 
 
+def _noun_end(text: str) -> bool:
+    """A heading ending in a noun whose last character is a function one (…相互成就, …的目的):
+    the noun ends it, nothing waits for the next block."""
+    tail = text[-8:]
+    ends = sorted(word_ends(tail))
+    word = tail[ends[-2] if len(ends) >= 2 else 0:]
+    return len(word) >= 2 and word_tag(word).startswith("n")
+
+
 def _parallel(text: str) -> bool:
     """Phrases set apart by spaces that all end in one word (…火了  …多了  …少了): a heading
     of parallel clauses, whole at its last one; a wrapped sentence has no such spacing."""
@@ -283,7 +313,9 @@ def join_fragments(texts: list[str], starts_ok: list[bool],
                 out[-1] = (idx, prev + text)
                 continue
             before = out[-2][1] if len(out) >= 2 else ""
-            after_text = bool(before) and not heading_like(before)
+            # a question or a line trailing off over a tagged headline: its kicker, no text
+            after_text = (bool(before) and not heading_like(before)
+                          and not asking_kicker(before, prev))
             if should_join(prev, text, left_is_start=single, page=page, after_text=after_text,
                            under_heading=bool(before) and not after_text,
                            page_top=idx in fresh):

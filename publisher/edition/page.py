@@ -12,11 +12,10 @@ from publisher.edition.blocks import Block, split_blocks
 from publisher.edition.decode import decode_page
 from publisher.edition.fields import Credit, cn_number, is_byline, is_lead, parse_byline, parse_lead
 from publisher.edition.header import bare_name, credit_line, signing_name
-from publisher.edition.join import heading_like, join_fragments
+from publisher.edition.join import asking_kicker, heading_like, join_fragments
 from publisher.edition.normalize import normalize_text
 from publisher.edition.segment import Draft, Unit, segment
 from publisher.edition.stitch import FirstPart
-from publisher.edition.units import asking_kicker
 from publisher.identity import article_key
 from publisher.models import Article, Dateline, Page, Publication
 
@@ -111,8 +110,30 @@ def build_units(blocks: list[Block]) -> tuple[list[Unit], list[int]]:
         for k in range(first, last + 1):
             remap[k] = n
     for n in range(len(units) - 1):
-        units[n].asks = units[n].kind == "text" and asking_kicker(units[n].text, units[n + 1].text)
+        units[n].asks = units[n].kind == "text" and (
+            asking_kicker(units[n].text, units[n + 1].text)
+            or (_closed_before(units, n) and _exclaims(units[n].text)))
     return units, [remap.get(o, -1) if o >= 0 else -1 for o in owner]
+
+
+#: an exclaiming headline runs to a line or so (“校园餐”里“捞油水”，严查！)
+EXCLAIM_MAX = 30
+
+
+def _closed_before(units: list[Unit], n: int) -> bool:
+    """Nothing before unit n goes on into it: the page's first text, or the text after a
+    （下转…）, a closing credit or a staff line; a story starts there."""
+    if n == 0:
+        return True
+    prev = units[n - 1]
+    return prev.jump_to is not None or prev.kind == "endnote" or prev.closes
+
+
+def _exclaims(text: str) -> bool:
+    """A short line closing on its one `！` (not inside a quote): where a story starts, its
+    headline; a story's text does not open on a bare exclamation."""
+    return (len(text) <= EXCLAIM_MAX and text.endswith(("！", "!"))
+            and not any(c in text[:-1] for c in "。！？!?…"))
 
 
 def _signing_place(pieces: list[Unit], n: int) -> bool:

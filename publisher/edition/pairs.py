@@ -16,10 +16,12 @@ BOX_MARKS = "■□●◆【】 "
 
 def kicker_pair(run: list[str]) -> bool:
     """Two lines, the first a full line longer than the second: a kicker over a headline, even
-    with a comma in the kicker or two phrases in the headline. A feature's intertitle pairs
-    set a short phrase over a longer line (港口更大气 / 发展高效益 生态高颜值)."""
+    with a comma in the kicker or two phrases in the headline, and with a comma in the
+    headline under a comma kicker (传承文化基因，锻造创意新品，展示城市形象 / 创新引领，文创
+    产品融入日常生活). A feature's intertitle pairs set a short phrase over a longer line
+    (港口更大气 / 发展高效益 生态高颜值)."""
     return (len(run) == 2 and len(run[0]) > max(len(run[1]), KICKER_LONG - 1)
-            and "，" not in run[1] and not run[0].endswith("—"))
+            and ("，" not in run[1] or "，" in run[0]) and not run[0].endswith("—"))
 
 
 def box_of_story(run: list[str], *, byline: bool) -> bool:

@@ -320,9 +320,11 @@ def _label_under_headline(run: list[str]) -> bool:
 
 
 def _comma_pair(run: list[str]) -> bool:
-    """Two comma lines, a full one over a short one: a kicker over its headline."""
-    return (len(run) == 2 and comma_line(run[0]) and len(run[0]) >= 15
-            and len(run[1]) <= 12 and not run[1].endswith(("。", "！", "？")))
+    """Two comma lines, the second the shorter and no sentence (传承文化基因，锻造创意新品，
+    展示城市形象 / 创新引领，文创产品融入日常生活): a kicker over its headline. A pull quote or
+    the text's first words under a headline run longer than it, or close on a stop."""
+    return (len(run) == 2 and comma_line(run[0]) and len(run[1]) < len(run[0])
+            and not run[1].endswith(("。", "！", "？")))
 
 
 def _lead_in(text: str) -> bool:

@@ -36,19 +36,6 @@ class Unit:
                 and not self.text.startswith("—"))
 
 
-#: a question kicker runs to a line or so (…金蝉脱壳，…暗度陈仓？)
-ASKING_MAX = 30
-
-
-def asking_kicker(text: str, nxt: str) -> bool:
-    """A short question straight over a column-tagged headline is that headline's kicker,
-    not the last words of the story before: a story's text does not end on a bare question
-    with a new story's headline under it."""
-    return (len(text) <= ASKING_MAX and text.endswith(("？", "?"))
-            and not any(c in text[:-1] for c in "。！？!?…")
-            and P.column_named(nxt) and heading_like(nxt))
-
-
 @dataclass
 class Draft:
     """An article being assembled from units."""
