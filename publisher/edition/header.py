@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from publisher.edition import patterns as P
+from publisher.edition.words import word_ends
 
 
 @dataclass
@@ -85,8 +86,17 @@ def credit_line(text: str) -> bool:
             and not any(f == "v" or f.startswith(("u", "p", "d")) for f in flags))
 
 
+def sub_start(text: str) -> bool:
+    """A line opening like a subheadline (——…, 写在…, 记…, 访…): the opening word is a word
+    of its own, not the first characters of another (记忆馆…, 记者…, 访谈…, 论坛…)."""
+    m = P.SUB_START.match(text)
+    if m is None:
+        return False
+    return m.group().startswith("—") or m.end() in word_ends(text[:m.end() + 4])
+
+
 def _sub_like(text: str) -> bool:
-    return bool(P.SUB_START.match(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
+    return bool(sub_start(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
 
 
 def _headline_index(run: list[str]) -> int:

@@ -27,7 +27,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from publisher.edition import patterns as P
-from publisher.edition.header import listing
+from publisher.edition.header import listing, sub_start
 from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair
 from publisher.edition.units import Draft, Unit
 
@@ -262,7 +262,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if any(tagged(t) for t in run) and (len(run) >= 2 or not sidebar_tagged(run[0])):
         return True
-    if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
+    if len(run) >= 2 and any(sub_start(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
     if _intertitle_shaped(run) or ctx.asked:
         return False
@@ -344,5 +344,5 @@ def _captioned(paragraphs: list[str]) -> bool:
 
 def sub_ok(text: str) -> bool:
     """A line after the headline that really is a subheadline, not the story's first words."""
-    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text)
+    return bool(text.startswith("—") or sub_start(text) or P.SUB_END.search(text)
                 or P.SERIES_END.search(text) or listing(text))
