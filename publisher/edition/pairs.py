@@ -3,6 +3,8 @@ box's title, a question over its answer's heading."""
 
 from __future__ import annotations
 
+import re
+
 from publisher.edition import patterns as P
 
 #: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
@@ -18,6 +20,19 @@ def kicker_pair(run: list[str]) -> bool:
     set a short phrase over a longer line (港口更大气 / 发展高效益 生态高颜值)."""
     return (len(run) == 2 and len(run[0]) > max(len(run[1]), KICKER_LONG - 1)
             and "，" not in run[1] and not run[0].endswith("—"))
+
+
+#: a feature's intertitle label: a short phrase (怎么避坑, 村史载乡愁), shorter than any kicker
+LABEL_MAX = 5
+_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{2,{LABEL_MAX}}}$")
+
+
+def label_pair(run: list[str]) -> bool:
+    """A short phrase over a line at least as long: a feature's two-line intertitle
+    (怎么避坑 / 提防假内容、假流量、不公平合约), not a kicker over a headline (a kicker is a
+    full line: 山西省阳城县推进乡村文化记忆工程)."""
+    return (len(run) == 2 and bool(_LABEL.match(run[0])) and len(run[1]) >= len(run[0])
+            and not run[1].startswith("—"))
 
 
 def box_of_story(run: list[str], *, byline: bool) -> bool:

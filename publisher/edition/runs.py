@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import listing, sub_start
-from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, label_pair
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -288,6 +288,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
+    if label_pair(run) and not ctx.caption and not (ctx.loose and ctx.measured):
+        return False  # a short label over a longer line: the story's two-line intertitle
     if (len(run) == 2 and not ctx.siblings and not ctx.resumes
             and (not P.TWO_PART.match(run[1]) or kicker_over(run, ctx))):
         return True  # kicker and headline, also over a jump or in a continuation part
