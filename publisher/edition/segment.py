@@ -174,6 +174,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         # with the story's kicker as often (…一体化技术—— over 广西北海一体化开展…)
         if cur is not None and siblings and len(run) == 1:
             ctx.echo = echoes([*run, *(units[a].text for a in sibs)], _heads(cur.header))
+        if cur is not None and len(run) == 1:
+            ctx.titled = echoes(run, _heads(cur.header))
         if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)

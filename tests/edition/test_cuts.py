@@ -36,3 +36,14 @@ def test_a_full_line_over_a_headline_is_still_a_kicker() -> None:
     assert heads(page) == ["自律他律都得有", headline]
     assert page.articles[1].kicker == kicker
 
+
+def test_a_line_printing_the_headline_s_words_again_is_the_story_s_intertitle() -> None:
+    line = "多频道网络机构的孕育、形成和发展"
+    story = only(parse("多频道网络机构，自律他律都得有", *MCN, line, *TRAP))
+    assert story.paragraphs == [*MCN, line, *TRAP]
+
+
+def test_a_line_sharing_no_words_with_the_headline_still_opens_a_story() -> None:
+    page = parse("多频道网络机构，自律他律都得有", *MCN, "山村里的乡土故事很动人", *TRAP)
+    assert heads(page) == ["多频道网络机构，自律他律都得有", "山村里的乡土故事很动人"]
+
