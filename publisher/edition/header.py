@@ -143,3 +143,9 @@ def split_header(run: list[str]) -> Header:
     rest = [_clean_sub(t) for t in run[h + 1:]]
     sub = " ".join(t for t in rest if t) or None
     return Header(headline=run[h], kicker=kicker, subheadline=sub)
+
+
+def sub_ok(text: str) -> bool:
+    """A line after the headline that really is a subheadline, not the story's first words."""
+    return bool(text.startswith("—") or sub_start(text) or P.SUB_END.search(text)
+                or P.SERIES_END.search(text) or listing(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from publisher.edition import patterns as P
+from publisher.edition.units import Unit
 
 #: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
 #: a column fragment before a line (近日，小镇来了客人 | 乡村旅游正当时) is shorter
@@ -33,6 +34,15 @@ def label_pair(run: list[str]) -> bool:
     full line: 山西省阳城县推进乡村文化记忆工程)."""
     return (len(run) == 2 and bool(_LABEL.match(run[0])) and len(run[1]) >= len(run[0])
             and not run[1].startswith("—"))
+
+
+#: a quotation's source under it (——《江畔独步寻花·其五》), its author on the next line
+_CITED = re.compile(r"^——《[^《》]{1,30}》$")
+
+
+def cited(line: str, prev: Unit | None) -> bool:
+    """A short line (唐·杜甫) under a quotation's source: the author, no heading."""
+    return len(line) <= 12 and prev is not None and bool(_CITED.match(prev.text))
 
 
 def box_of_story(run: list[str], *, byline: bool) -> bool:
@@ -70,3 +80,4 @@ def marked_text(text: str) -> bool:
     """A line under a headline opening with a box mark and no box label (■当前和今后一个时期
     城市…): the first words of a summary printed over the text, cut by a column break."""
     return text[:1] in "■□" and not P.SIDEBAR_LABEL.match(text.lstrip(BOX_MARKS))
+

@@ -14,7 +14,7 @@ from functools import partial
 
 from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary, echoes
-from publisher.edition.header import Header, split_header
+from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
 from publisher.edition.pairs import asked, marked_text
 from publisher.edition.runs import (
@@ -28,7 +28,6 @@ from publisher.edition.runs import (
     series_text,
     shape,
     starts_article,
-    sub_ok,
     tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong

@@ -47,3 +47,9 @@ def test_a_line_sharing_no_words_with_the_headline_still_opens_a_story() -> None
     page = parse("多频道网络机构，自律他律都得有", *MCN, "山村里的乡土故事很动人", *TRAP)
     assert heads(page) == ["多频道网络机构，自律他律都得有", "山村里的乡土故事很动人"]
 
+
+def test_the_author_under_a_quotation_s_source_is_the_story_s_line() -> None:
+    poem = ["黄师塔前江水东，春光懒困倚微风。", "桃花一簇开无主，可爱深红爱浅红？"]
+    lines = [*poem, "——《江畔独步寻花·其五》", "唐·杜甫", *TRAP]
+    story = only(parse("雪域桃源花灼灼", *MCN, *lines))
+    assert story.paragraphs == [*MCN, *lines]
