@@ -81,3 +81,11 @@ def marked_text(text: str) -> bool:
     城市…): the first words of a summary printed over the text, cut by a column break."""
     return text[:1] in "■□" and not P.SIDEBAR_LABEL.match(text.lstrip(BOX_MARKS))
 
+
+#: a quotation's signature: ——闪送员姚鹏, no sentence in it
+_SIGNATURE = re.compile(r"^——[^。！？，]{2,30}$")
+
+
+def signed_quotes(label: str, stretch: list[Unit]) -> bool:
+    """A short label (感言) over quotations, the first signed within three paragraphs."""
+    return len(label) <= 6 and any(_SIGNATURE.match(u.text) for u in stretch[1:4])

@@ -16,7 +16,7 @@ from publisher.edition import patterns as P
 from publisher.edition.cohesion import Vocabulary, echoes
 from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
-from publisher.edition.pairs import asked, marked_text
+from publisher.edition.pairs import asked, marked_text, signed_quotes
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -167,6 +167,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
+                      voices=len(run) == 1 and signed_quotes(run[0], units[k:stop]),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
         # one-line items only: a kicker and headline pair of the next story shares a term

@@ -53,3 +53,20 @@ def test_the_author_under_a_quotation_s_source_is_the_story_s_line() -> None:
     lines = [*poem, "——《江畔独步寻花·其五》", "唐·杜甫", *TRAP]
     story = only(parse("雪域桃源花灼灼", *MCN, *lines))
     assert story.paragraphs == [*MCN, *lines]
+
+
+
+def test_a_short_label_over_signed_quotations_is_the_story_s_box() -> None:
+    voices = ["老张，你这俩月卧底跑单，值了！你懂我们的难处，做的事才能帮到点子上。",
+              "——闪送员王鹏",
+              "亲身体验才能发现真问题，这样的调研方式值得推广，机构也要告别流量至上。",
+              "——街道党委副书记赵刚"]
+    story = only(parse("自律他律都得有", *MCN, *TRAP, "感言", *voices))
+    assert story.paragraphs == [*MCN, *TRAP, "感言", *voices]
+
+
+def test_a_short_line_over_plain_text_still_opens_a_story() -> None:
+    text = ["老张，你这俩月卧底跑单，值了！你懂我们的难处，做的事才能帮到点子上。",
+            "亲身体验才能发现真问题，这样的调研方式值得推广，机构也要告别流量至上。"]
+    page = parse("自律他律都得有", *MCN, *TRAP, "跑单见闻", *text)
+    assert heads(page) == ["自律他律都得有", "跑单见闻"]
