@@ -36,15 +36,6 @@ def label_pair(run: list[str]) -> bool:
             and not run[1].startswith("—"))
 
 
-#: a quotation's source under it (——《江畔独步寻花·其五》), its author on the next line
-_CITED = re.compile(r"^——《[^《》]{1,30}》$")
-
-
-def cited(line: str, prev: Unit | None) -> bool:
-    """A short line (唐·杜甫) under a quotation's source: the author, no heading."""
-    return len(line) <= 12 and prev is not None and bool(_CITED.match(prev.text))
-
-
 def box_of_story(run: list[str], *, byline: bool) -> bool:
     """A box's label (相关链接), alone, or marked (■记者手记) over the box's title (and its
     second line: 链接 / “十四五”时期 / 累计向社会输送…) with no byline under it: a box of the

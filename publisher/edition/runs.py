@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import sub_start
-from publisher.edition.pairs import BOX_MARKS, box_of_story, cited, kicker_pair, label_pair
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, label_pair
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -233,8 +233,6 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     """Whether a run of heading-like units opens a new article (else: intertitles)."""
     if cur is None or (not cur.header.headline and not cur.paragraphs):
         return True
-    if len(run) == 1 and cited(run[0], ctx.prev):
-        return False  # the author under a quotation's source (——《江畔独步寻花》 / 唐·杜甫)
     if ctx.over_section:  # the story's headline over its first section, unless the story
         return not (cur.package and ctx.sections)  # is a package with sections set alike
     if ctx.named:  # a name signs the text under it, never a story (its byline has a title)

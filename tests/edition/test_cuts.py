@@ -48,14 +48,6 @@ def test_a_line_sharing_no_words_with_the_headline_still_opens_a_story() -> None
     assert heads(page) == ["多频道网络机构，自律他律都得有", "山村里的乡土故事很动人"]
 
 
-def test_the_author_under_a_quotation_s_source_is_the_story_s_line() -> None:
-    poem = ["黄师塔前江水东，春光懒困倚微风。", "桃花一簇开无主，可爱深红爱浅红？"]
-    lines = [*poem, "——《江畔独步寻花·其五》", "唐·杜甫", *TRAP]
-    story = only(parse("雪域桃源花灼灼", *MCN, *lines))
-    assert story.paragraphs == [*MCN, *lines]
-
-
-
 def test_a_short_label_over_signed_quotations_is_the_story_s_box() -> None:
     voices = ["老张，你这俩月卧底跑单，值了！你懂我们的难处，做的事才能帮到点子上。",
               "——闪送员王鹏",
