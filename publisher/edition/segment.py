@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from publisher.edition import patterns as P
-from publisher.edition.cohesion import Vocabulary, echoes
+from publisher.edition.cohesion import Vocabulary, echoes, names_part
 from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
 from publisher.edition.pairs import asked, marked_text, signed_quotes
@@ -175,7 +175,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         if cur is not None and siblings and len(run) == 1:
             ctx.echo = echoes([*run, *(units[a].text for a in sibs)], _heads(cur.header))
         if cur is not None and len(run) == 1:
-            ctx.titled = echoes(run, _heads(cur.header))
+            ctx.titled = names_part(run[0], _heads(cur.header))
         if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
