@@ -30,6 +30,21 @@ def echoes(lines: Iterable[str], heads: Iterable[str]) -> bool:
     return any(t in told for line in lines for t in _TRIPLE.findall(line))
 
 
+#: characters of its own an intertitle adds to the headings' words it prints again
+OWN = 3
+
+
+def names_part(line: str, heads: Iterable[str]) -> bool:
+    """Whether the line prints words of the story's headings again and adds a subject of its
+    own (“绿水青山就是金山银山”理念的孕育、形成和发展): an intertitle. A line of nearly only
+    the headline's characters (全市百户最美家庭揭晓 after 全市揭晓百户最美家庭) is the headline
+    again."""
+    heads = list(heads)
+    told = "".join(heads)
+    own = {c for c in line if "\u4e00" <= c <= "\u9fff" and c not in told}
+    return len(own) >= OWN and echoes([line], heads)
+
+
 def pairs(text: str) -> set[str]:
     """The text's CJK character pairs (words never cross punctuation or digits)."""
     return set(_PAIR.findall(text))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from publisher.edition import patterns as P
+from publisher.edition.words import word_ends
 
 
 @dataclass
@@ -104,8 +105,17 @@ def credit_line(text: str) -> bool:
             and not any(f == "v" or f.startswith(("u", "p", "d")) for f in flags))
 
 
+def sub_start(text: str) -> bool:
+    """A line opening like a subheadline (——…, 写在…, 记…, 访…): the opening word is a word
+    of its own, not the first characters of another (记忆馆…, 记者…, 访谈…, 论坛…)."""
+    m = P.SUB_START.match(text)
+    if m is None:
+        return False
+    return m.group().startswith("—") or m.end() in word_ends(text[:m.end() + 4])
+
+
 def _sub_like(text: str) -> bool:
-    return bool(P.SUB_START.match(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
+    return bool(sub_start(text) or P.SUB_END.search(text) or P.SERIES_END.search(text))
 
 
 def _headline_index(run: list[str]) -> int:
@@ -179,3 +189,9 @@ def split_header(run: list[str]) -> Header:
     rest = [_clean_sub(t) for t in run[h + 1:]]
     sub = " ".join(t for t in rest if t) or None
     return Header(headline=run[h], kicker=kicker, subheadline=sub)
+
+
+def sub_ok(text: str) -> bool:
+    """A line after the headline that really is a subheadline, not the story's first words."""
+    return bool(text.startswith("—") or sub_start(text) or P.SUB_END.search(text)
+                or P.SERIES_END.search(text) or listing(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from publisher.edition import patterns as P
+from publisher.edition.units import Unit
 
 #: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
 #: a column fragment before a line (近日，小镇来了客人 | 乡村旅游正当时) is shorter
@@ -22,6 +23,19 @@ def kicker_pair(run: list[str]) -> bool:
     (港口更大气 / 发展高效益 生态高颜值)."""
     return (len(run) == 2 and len(run[0]) > max(len(run[1]), KICKER_LONG - 1)
             and ("，" not in run[1] or "，" in run[0]) and not run[0].endswith("—"))
+
+
+#: a feature's intertitle label: a short phrase (怎么避坑, 村史载乡愁), shorter than any kicker
+LABEL_MAX = 5
+_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{2,{LABEL_MAX}}}$")
+
+
+def label_pair(run: list[str]) -> bool:
+    """A short phrase over a line at least as long: a feature's two-line intertitle
+    (怎么避坑 / 提防假内容、假流量、不公平合约), not a kicker over a headline (a kicker is a
+    full line: 山西省阳城县推进乡村文化记忆工程)."""
+    return (len(run) == 2 and bool(_LABEL.match(run[0])) and len(run[1]) >= len(run[0])
+            and not run[1].startswith("—"))
 
 
 def box_of_story(run: list[str], *, byline: bool) -> bool:
@@ -69,3 +83,12 @@ def quoted_author(text: str, prev: str) -> bool:
     """A poet or author credited as `朝代·姓名` (唐·杜甫) under the `——《…》` source of the lines
     quoted before it: part of the text, no heading."""
     return prev.startswith("——《") and _DYNASTY_NAME.match(text) is not None
+
+
+#: a quotation's signature: ——闪送员姚鹏, no sentence in it
+_SIGNATURE = re.compile(r"^——[^。！？，]{2,30}$")
+
+
+def signed_quotes(label: str, stretch: list[Unit]) -> bool:
+    """A short label (感言) over quotations, the first signed within three paragraphs."""
+    return len(label) <= 6 and any(_SIGNATURE.match(u.text) for u in stretch[1:4])

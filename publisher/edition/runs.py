@@ -27,8 +27,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from publisher.edition import patterns as P
-from publisher.edition.header import listing
-from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, quoted_author
+from publisher.edition.header import sub_start
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, label_pair, quoted_author
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -208,6 +208,8 @@ class Context:
     headed: bool = False
     remarks: bool = False  # a short label over remarks signed `——闪送员姚鹏`: the story's box
     echo: bool = False  # it or a sibling prints words of the story's headings again
+    voices: bool = False  # a short label over quotations signed `——闪送员姚鹏`: the story's box
+    titled: bool = False  # it prints words of the story's headings again (three characters)
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
@@ -271,7 +273,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if any(tagged(t) for t in run) and (len(run) >= 2 or not sidebar_tagged(run[0])):
         return True
-    if len(run) >= 2 and any(P.SUB_START.match(t) or P.SUB_END.search(t) for t in run[1:]):
+    if len(run) >= 2 and any(sub_start(t) or P.SUB_END.search(t) for t in run[1:]):
         return True
     if _intertitle_shaped(run) or ctx.asked:
         return False
@@ -297,6 +299,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if ctx.two_part:  # 艰苦卓绝的努力 来之不易的成绩: a headline, also over a jump
         return True
+    if label_pair(run) and not ctx.caption and not (ctx.loose and ctx.measured):
+        return False  # a short label over a longer line: the story's two-line intertitle
     if (len(run) == 2 and not ctx.siblings and not ctx.resumes
             and (not P.TWO_PART.match(run[1]) or kicker_over(run, ctx))):
         return True  # kicker and headline, also over a jump or in a continuation part
@@ -318,6 +322,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # a part too short to measure, its words not going on: the next story
     if cur.continued_from is not None:  # a jumped feature goes on
         return False
+    if len(run) == 1 and (ctx.titled or ctx.voices) and not ctx.loose and not ctx.caption:
+        return False  # it prints words of the story's headings again: the story's intertitle
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
         return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
@@ -349,9 +355,3 @@ def _captioned(paragraphs: list[str]) -> bool:
     first paragraph: a later paragraph of a story opens with a date as often)."""
     return 0 < len(paragraphs) <= 3 and (any(_CAPTION.search(t) for t in paragraphs)
                                          or bool(_CAPTION_DAY.match(paragraphs[0])))
-
-
-def sub_ok(text: str) -> bool:
-    """A line after the headline that really is a subheadline, not the story's first words."""
-    return bool(text.startswith("—") or P.SUB_START.match(text) or P.SUB_END.search(text)
-                or P.SERIES_END.search(text) or listing(text))

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from functools import partial
 
 from publisher.edition import patterns as P
-from publisher.edition.cohesion import Vocabulary, echoes
+from publisher.edition.cohesion import Vocabulary, echoes, names_part
 from publisher.edition.compiled import parts_page
-from publisher.edition.header import Header, split_header
+from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
-from publisher.edition.pairs import asked, marked_text
+from publisher.edition.pairs import asked, marked_text, signed_quotes
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -29,7 +29,6 @@ from publisher.edition.runs import (
     series_text,
     shape,
     starts_article,
-    sub_ok,
     tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
@@ -169,6 +168,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
+                      voices=len(run) == 1 and signed_quotes(run[0], units[k:stop]),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
         if len(run) == 1 and len(run[0]) <= LABEL_MAX and k + 1 < stop:
@@ -182,6 +182,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         # with the story's kicker as often (…一体化技术—— over 广西北海一体化开展…)
         if cur is not None and siblings and len(run) == 1:
             ctx.echo = echoes([*run, *(units[a].text for a in sibs)], _heads(cur.header))
+        if cur is not None and len(run) == 1:
+            ctx.titled = names_part(run[0], _heads(cur.header))
         if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)

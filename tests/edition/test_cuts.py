@@ -1,0 +1,64 @@
+"""A story cut at one of its intertitles: the text after it is still the story's."""
+
+from __future__ import annotations
+
+from edition.helpers import P1, P2, P3, heads, only, parse
+
+#: a feature's two-line intertitles: a short label over a longer line
+FIRST = ["村史载乡愁", "所有村落都被录入乡村记忆丛书"]
+
+
+def test_an_intertitle_whose_line_opens_with_a_word_of_ji_is_no_subheadline() -> None:
+    # 记忆馆… opens with 记 of 记忆, not the 记 of a subheadline (——记全国劳模张三)
+    second = ["展馆忆往昔", "记忆馆、村史馆传承乡土文化"]
+    blocks = [P1, *FIRST, P2, P3, *second, P1, P2, "（下转第二版）"]
+    story = only(parse("古城新生", *blocks))
+    assert story.headline == "古城新生"
+    assert story.paragraphs == [b for b in blocks if not b.startswith("（下转")]
+
+
+#: a story without a lead, and text after the intertitle sharing a few of its words
+MCN = ["多频道网络机构为内容生产者提供策划、制作、营销等服务，行业规模不断扩大。",
+       "如何引导机构从流量至上转为内容向善？记者采访了专家和业内人士。"]
+TRAP = ["一条爆火视频，竟被证实是由机构策划、摆拍出来的表演。",
+        "专家认为，一些中小型机构只顾短期流量，不顾长期效益。"]
+
+
+def test_a_short_label_over_a_longer_line_is_an_intertitle_pair_not_a_kicker() -> None:
+    pair = ["怎么避坑", "提防假内容、假流量、不公平合约"]
+    story = only(parse("自律他律都得有", *MCN, *pair, *TRAP))
+    assert story.paragraphs == [*MCN, *pair, *TRAP]
+
+
+def test_a_full_line_over_a_headline_is_still_a_kicker() -> None:
+    kicker, headline = "山西省阳城县推进乡村文化记忆工程", "这里的乡土故事很动人"
+    page = parse("自律他律都得有", *MCN, kicker, headline, *TRAP)
+    assert heads(page) == ["自律他律都得有", headline]
+    assert page.articles[1].kicker == kicker
+
+
+def test_a_line_printing_the_headline_s_words_again_is_the_story_s_intertitle() -> None:
+    line = "多频道网络机构的孕育、形成和发展"
+    story = only(parse("多频道网络机构，自律他律都得有", *MCN, line, *TRAP))
+    assert story.paragraphs == [*MCN, line, *TRAP]
+
+
+def test_a_line_sharing_no_words_with_the_headline_still_opens_a_story() -> None:
+    page = parse("多频道网络机构，自律他律都得有", *MCN, "山村里的乡土故事很动人", *TRAP)
+    assert heads(page) == ["多频道网络机构，自律他律都得有", "山村里的乡土故事很动人"]
+
+
+def test_a_short_label_over_signed_quotations_is_the_story_s_box() -> None:
+    voices = ["老张，你这俩月卧底跑单，值了！你懂我们的难处，做的事才能帮到点子上。",
+              "——闪送员王鹏",
+              "亲身体验才能发现真问题，这样的调研方式值得推广，机构也要告别流量至上。",
+              "——街道党委副书记赵刚"]
+    story = only(parse("自律他律都得有", *MCN, *TRAP, "感言", *voices))
+    assert story.paragraphs == [*MCN, *TRAP, "感言", *voices]
+
+
+def test_a_short_line_over_plain_text_still_opens_a_story() -> None:
+    text = ["老张，你这俩月卧底跑单，值了！你懂我们的难处，做的事才能帮到点子上。",
+            "亲身体验才能发现真问题，这样的调研方式值得推广，机构也要告别流量至上。"]
+    page = parse("自律他律都得有", *MCN, *TRAP, "跑单见闻", *text)
+    assert heads(page) == ["自律他律都得有", "跑单见闻"]
