@@ -17,7 +17,7 @@ from publisher.edition.cohesion import Vocabulary, echoes, names_part
 from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
-from publisher.edition.pairs import asked, marked_text, signed_quotes
+from publisher.edition.pairs import asked, marked_text
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -168,7 +168,6 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
-                      voices=len(run) == 1 and signed_quotes(run[0], units[k:stop]),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
         if len(run) == 1 and len(run[0]) <= LABEL_MAX and k + 1 < stop:
