@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from publisher.edition import patterns as P
+from publisher.edition.units import Unit
 
 #: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
 #: a column fragment before a line (近日，小镇来了客人 | 乡村旅游正当时) is shorter
@@ -82,3 +83,12 @@ def quoted_author(text: str, prev: str) -> bool:
     """A poet or author credited as `朝代·姓名` (唐·杜甫) under the `——《…》` source of the lines
     quoted before it: part of the text, no heading."""
     return prev.startswith("——《") and _DYNASTY_NAME.match(text) is not None
+
+
+#: a quotation's signature: ——闪送员姚鹏, no sentence in it
+_SIGNATURE = re.compile(r"^——[^。！？，]{2,30}$")
+
+
+def signed_quotes(label: str, stretch: list[Unit]) -> bool:
+    """A short label (感言) over quotations, the first signed within three paragraphs."""
+    return len(label) <= 6 and any(_SIGNATURE.match(u.text) for u in stretch[1:4])

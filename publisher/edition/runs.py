@@ -206,8 +206,8 @@ class Context:
     #: after a section's credit in a package, label-shaped as the section heading right under
     #: the package's editor's note (小读者提问：): the package's next section, no story
     headed: bool = False
-    remarks: bool = False  # a short label over remarks signed `——闪送员姚鹏`: the story's box
     echo: bool = False  # it or a sibling prints words of the story's headings again
+    voices: bool = False  # a short label over quotations signed `——闪送员姚鹏`: the story's box
     titled: bool = False  # it prints words of the story's headings again (three characters)
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
@@ -241,8 +241,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
     if ctx.named:  # a name signs the text under it, never a story (its byline has a title)
         return False
     nxt = ctx.nxt
-    if ((box_of_story(run, byline=ctx.byline) or ctx.remarks)
-            and (nxt is None or nxt.kind != "lead")):
+    if box_of_story(run, byline=ctx.byline) and (nxt is None or nxt.kind != "lead"):
         return False  # the story's own box, also after its credit (（某某参与采写）)
     if len(run) == 1 and P.FRONT_LABEL.match(run[0]) and not cur.paragraphs:
         return False  # 核心阅读 under a headline and byline: the story's own front matter
@@ -321,7 +320,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # a part too short to measure, its words not going on: the next story
     if cur.continued_from is not None:  # a jumped feature goes on
         return False
-    if len(run) == 1 and ctx.titled and not ctx.loose and not ctx.caption:
+    if len(run) == 1 and (ctx.titled or ctx.voices) and not ctx.loose and not ctx.caption:
         return False  # it prints words of the story's headings again: the story's intertitle
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
         return False                    # one line is its text

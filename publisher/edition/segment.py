@@ -17,7 +17,7 @@ from publisher.edition.cohesion import Vocabulary, echoes, names_part
 from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
-from publisher.edition.pairs import asked, marked_text
+from publisher.edition.pairs import asked, marked_text, signed_quotes
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -168,10 +168,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
+                      voices=len(run) == 1 and signed_quotes(run[0], units[k:stop]),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
-        if len(run) == 1 and len(run[0]) <= LABEL_MAX and k + 1 < stop:
-            ctx.remarks = _signature(units[k + 1].text)
         if cur is not None and cur.package and i and units[i - 1].kind == "endnote":
             # label-shaped only (a plain line after a credit is as often the next story's)
             ctx.headed = mine.numbered and not opens_story(ctx.nxt) and any(
@@ -271,11 +270,6 @@ def _sectioned(units: list[Unit], start: int, i: int, sections: int) -> bool:
     # headings under its headline: the next one's headline and first heading are no section)
     return sections > 0 and any(u.kind == "name" for u in units[start:i]) and not any(
         tagged(u.text) or u.text.startswith("—") for u in units[i:run_end(units, i)])
-
-
-def _signature(text: str) -> bool:
-    """A remark's signature under it: `——闪送员姚鹏`, `——某街道党委副书记吴某`."""
-    return text.startswith("——") and len(text) <= 32 and not any(c in text for c in "。！？，")
 
 
 def _heads(header: Header) -> list[str]:

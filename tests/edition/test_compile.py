@@ -67,14 +67,3 @@ def test_a_poet_credited_under_the_poem_s_source_is_no_headline() -> None:
         "西藏林芝桃花旅游文化节吸引八方宾客", "雪域桃源花灼灼（一朵花读懂一座城）", None)
     assert story.paragraphs == [poem, "——《江畔独步寻花·其五》", "唐·杜甫", P1,
                                 "刚柔并济 热情好客", P2]
-
-
-def test_remarks_signed_under_a_short_label_are_the_story_s_box() -> None:
-    remark1 = "老郑，你这俩月跑单，值了！你不是在演骑手，是真成了我们中的一员。"
-    remark2 = "文星同志突破传统调研模式，亲身体验骑手的酸甜苦辣，值得学习。"
-    story = only(parse("亲身体验送外卖 换位思考解难题（干部状态新观察）", "本报记者 窦瀚洋",
-                       P1, P2, "感言", remark1, "——闪送员姚鹏", remark2,
-                       "——某街道党委副书记吴某"))
-    assert story.headline == "亲身体验送外卖 换位思考解难题（干部状态新观察）"
-    assert story.paragraphs == [P1, P2, "感言", remark1, "——闪送员姚鹏", remark2,
-                                "——某街道党委副书记吴某"]
