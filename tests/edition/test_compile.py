@@ -125,3 +125,21 @@ def test_the_round_up_s_quoted_section_goes_on_after_its_jump(tmp_path: Path) ->
     assert story.paragraphs == [ROUND[0], "“表格少了，时间多了”", *ROUND[1:4],
                                 "“干一分实事，有一分收获”", ROUND[4], ROUND[5], GOES_ON,
                                 "“让社区跑出加速度”", ROUND[6], ROUND[7]]
+
+
+def test_a_package_s_signed_parts_go_on_after_its_jump_also_with_its_heading_read_one_off(
+        tmp_path: Path) -> None:
+    note = "编者按：在“七一”到来之际，本报记者走进基层党组织，看党员干部如何践行正确政绩观。"
+    part1 = ["江苏某县践行造福人民的政绩观", "脚踏实地干，破解供水难题", "本报记者 白光迪", P1]
+    part2 = ["广东某街道推动构建亲清政商关系", "守住底线干，用心服务企业", "本报记者 姜晓丹"]
+    part3 = ["宁夏某市持续整治形式主义为基层减负", "轻装上阵干，更好担当作为", "本报记者 张 文", P1]
+    folder = edition_folder(tmp_path, {
+        1: page_bytes("以钉钉子精神加强作风建设", "让党旗在基层一线高高飘扬", note, *part1, *part2,
+                      P2 + "（下转第二版）"),
+        2: page_bytes("第 2 版", "让党旗在基层一线高高飘扬", "（上接第一版）", P3, *part3)})
+    story, = parse_paths([folder]).articles
+    # the page reads the kicker as the headline over the package's headline (a heading field
+    # of its own); the continuation repeats that line, and the parts go on after the jump
+    assert (story.kicker, story.headline, story.subheadline, story.pages) == (
+        None, "以钉钉子精神加强作风建设", None, [1, 2])
+    assert story.paragraphs == ["让党旗在基层一线高高飘扬", note, *part1, *part2, P2, P3, *part3]
