@@ -304,6 +304,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # kicker and headline, also over a jump or in a continuation part
     if ctx.caption:  # a photo item (图为…, 3月20日，…) after the story, whatever the shape
         return True  # of the story's intertitles, also when a later story's text jumps
+    if ctx.kin and len(run) == 1 and run[0].startswith("“") and not ctx.loose:
+        return False  # a quote set as the story's quoted intertitles but for a comma: the
+                      # round-up's next section, also in a continuation part
     if (len(run) == 1 and ctx.jumps and not ctx.siblings and not ctx.resumes and not ctx.kin
             and cur.continued_from is None
             and len(cur.paragraphs) >= (LONG if cur.intertitles else PLAIN_LONG)):

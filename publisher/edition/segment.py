@@ -137,7 +137,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         siblings += sum(same_series(mine, o, before=True) for o in [*(first_part or []), *own])
         # an intertitle of the story before it of this shape but for a comma
         kin = any(a < i and (o := shapes.get(a)) is not None and o.kin(mine)
-                  for a in starts[lo:hi])
+                  for a in starts[lo:hi]) or any(o.kin(mine) for o in first_part or [])
         # a line far off the series of its own numbering before it: a new story's headline
         off = off_series(series_text(run), [whole[a] for a in sibs if a < i and shapes[a] == mine],
                          far=True)

@@ -59,10 +59,11 @@ def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, FirstPart]]:
     out: dict[int, dict[str, FirstPart]] = {}
     for page in pages:
         for art in page.articles:
-            head = head_key(art.headline)
-            if (art.continued_on is None
-                    or (not art.intertitles and len(art.paragraphs) < UNTITLED)
-                    or (art.continued_on, page.number, head) not in parts):
+            if art.continued_on is None or (not art.intertitles and len(art.paragraphs) < UNTITLED):
+                continue
+            head = next((h for t in _heading_lines(art)
+                         if (art.continued_on, page.number, h := head_key(t)) in parts), None)
+            if head is None:
                 continue
             runs: list[list[str]] = []
             for n, i in enumerate(art.intertitles):
@@ -73,6 +74,15 @@ def first_part_shapes(pages: list[Page]) -> dict[int, dict[str, FirstPart]]:
             out.setdefault(art.continued_on, {})[head] = FirstPart(
                 [shape(r) for r in runs], _package(art), questions(art.paragraphs))
     return out
+
+
+def _heading_lines(art: Article) -> list[str]:
+    """The lines a continuation may repeat as its headline: the first part's headline, or
+    its kicker, subheadline or first paragraph when this page read the heading's lines one
+    off (its kicker as the headline over it: 以钉钉子精神加强作风建设 over
+    让党旗在基层一线高高飘扬, read as the text's first paragraph)."""
+    first = art.paragraphs[:1] if art.paragraphs and 0 not in art.intertitles else []
+    return [t for t in (art.headline, art.kicker, art.subheadline, *first) if t]
 
 
 def _package(art: Article) -> bool:
