@@ -121,17 +121,18 @@ def series_text(run: list[str]) -> str:
     return "".join(run[:_heading_size(run)])
 
 
-def shape(run: list[str]) -> Shape:
+def shape(run: list[str], *, whole: bool = False) -> Shape:
     """What a series of intertitles has in common: size, ——, opening quote, comma, a line of
     two phrases set apart by a space (主动请战 奋勇抗疫), numbering, a box's label over it
     (■记者手记, 相关链接: a box of the story, no sibling of its plain intertitles).
 
     A `X——` intertitle is a series whether or not its second line is heading-short.
     Numbering (`一、`, `冷思考1：`) counts only for runs after this one: see same_series.
+    `whole`: every line counts in its size, a comma line under it too (see quoted_pairs).
     """
     first = run[0]
     dash = first.endswith("—")
-    size = _heading_size(run)
+    size = len(run) if whole else _heading_size(run)
     return Shape(size=0 if dash else size, dash=dash, quote=size == 1 and first.startswith("“"),
                  comma="，" in first, two_phrases=size == 1 and bool(P.TWO_PART.match(first)),
                  numbered=_intertitle_shaped(run),

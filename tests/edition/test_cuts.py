@@ -62,3 +62,23 @@ def test_a_short_line_over_plain_text_still_opens_a_story() -> None:
             "亲身体验才能发现真问题，这样的调研方式值得推广，机构也要告别流量至上。"]
     page = parse("自律他律都得有", *MCN, *TRAP, "跑单见闻", *text)
     assert heads(page) == ["自律他律都得有", "跑单见闻"]
+
+
+#: a feature's text, each part under a phrase over a quotation of the people it is about
+YOUTH = ["青年朋友来自大江南北，团队里有研究员，也有刚刚毕业的学生，大家围坐在一起畅谈。",
+         "总书记常常讲，这个时间我是留给青年人的，也身体力行去做，同青年打成一片。"]
+HELP = ["总书记心系青年、关怀青年，各地为青年创造发展条件，团队里的研究员也有了住房。",
+        "刚刚毕业的学生畅谈：总书记常常讲，青年人的事要身体力行去做，关爱就在身边。"]
+
+
+def test_a_phrase_over_a_quotation_is_an_intertitle_whether_or_not_the_quotation_has_a_comma(
+) -> None:
+    first = ["青年朋友的知心人", "“我到任何一个地方都关心青年”"]
+    second = ["青年工作的热心人", "“努力为青年创造良好发展条件，让他们感受到关爱就在身边”"]
+    third = ["青年群众的引路人", "“到祖国和人民最需要的地方发光发热，贡献青春力量”"]
+    lead = "在习近平总书记心中，青年始终占据着重要位置，总书记始终心系青年、关怀青年、倾听青年。"
+    blocks = [lead, *first, *YOUTH, *second, *HELP, *third, YOUTH[1]]
+    story = only(parse("总书记和青年朋友在一起", *blocks))
+    assert story.headline == "总书记和青年朋友在一起"
+    assert story.kicker is None
+    assert story.paragraphs == blocks
