@@ -210,6 +210,7 @@ class Context:
     remarks: bool = False  # a short label over remarks signed `——闪送员姚鹏`: the story's box
     echo: bool = False  # it or a sibling prints words of the story's headings again
     titled: bool = False  # it prints words of the story's headings again (three characters)
+    restated: bool = False  # one line, the text after it prints every character pair of it
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
@@ -324,6 +325,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if len(run) == 1 and ctx.titled and not ctx.loose and not ctx.caption:
         return False  # it prints words of the story's headings again: the story's intertitle
+    if len(run) == 1 and ctx.restated and not ctx.loose and not ctx.caption:
+        return False  # the text after it prints it again: drawn from the sentence it heads
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
         return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from publisher.edition import patterns as P
-from publisher.edition.cohesion import Vocabulary, echoes, names_part
+from publisher.edition.cohesion import Vocabulary, echoes, names_part, restated
 from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
@@ -187,6 +187,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             ctx.echo = echoes([*run, *(units[a].text for a in sibs)], _heads(cur.header))
         if cur is not None and len(run) == 1:
             ctx.titled = names_part(run[0], _heads(cur.header))
+            ctx.restated = restated(run[0], [u.text for u in units[j:stop]])
         if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)

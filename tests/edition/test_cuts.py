@@ -82,3 +82,29 @@ def test_a_phrase_over_a_quotation_is_an_intertitle_whether_or_not_the_quotation
     assert story.headline == "总书记和青年朋友在一起"
     assert story.kicker is None
     assert story.paragraphs == blocks
+
+
+#: a story's opening, and the text after an intertitle drawn from its first sentence
+NEEDS = ["内需是拉动经济增长的主动力和稳定锚，扩大内需关乎消费和投资。",
+         "各地区各部门认真落实部署，推动消费提质升级、投资稳步增长。"]
+DEMAND = ["集中签约项目88个，总投资超2600亿元，在福建泉州组织的一场招商签约活动上，投资热情高涨。",
+          "随着存量政策有效落实，政策组合效应持续发挥，消费、投资持续积蓄更强的向上向好力量。",
+          "看数据，消费规模持续扩大，投资实现平稳增长，市场预期总体改善。"]
+
+
+def test_a_line_the_text_after_it_prints_again_is_the_story_s_intertitle() -> None:
+    line = "消费、投资持续积蓄向上向好力量"
+    story = only(parse("全方位扩大国内需求", *NEEDS, line, *DEMAND))
+    assert story.paragraphs == [*NEEDS, line, *DEMAND]
+
+
+def test_a_line_the_text_after_it_does_not_print_again_still_opens_a_story() -> None:
+    page = parse("全方位扩大国内需求", *NEEDS, "冰雪旅游带火冬季市场", *DEMAND)
+    assert heads(page) == ["全方位扩大国内需求", "冰雪旅游带火冬季市场"]
+
+
+def test_a_line_its_first_paragraph_restates_is_a_headline_over_its_lead() -> None:
+    line = "消费、投资持续积蓄向上向好力量"
+    page = parse("全方位扩大国内需求", *NEEDS, line, *DEMAND[1:])
+    assert heads(page) == ["全方位扩大国内需求", line]
+    assert page.articles[1].paragraphs == DEMAND[1:]
