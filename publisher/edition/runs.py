@@ -289,6 +289,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
         return True
+    if (len(run) == 2 and _DASH_LABEL.match(run[0]) and cur.paragraphs and not ctx.loose
+            and not ctx.caption):
+        return False  # 湖州德清—— over a line: the place the story's next part is set in
     if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:
         return True  # `X——` over one line, shaped like no other heading of the story: kicker
     if _DEBUG:
@@ -341,6 +344,8 @@ def kicker_over(run: list[str], ctx: Context) -> bool:
     return kicker_pair(run) and not ctx.siblings and not ctx.resumes
 
 
+#: a short name over the part of the story it heads (湖州德清——): no kicker, a full line
+_DASH_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,5}——$")
 #: a document's title: 关于…的意见 / 决定 / 通知 …, printed in full under it
 _DOCUMENT = re.compile(r"^[^，。：]{2,30}关于[^，。：]{4,40}的"
                        r"(?:指导)?(?:意见|决定|通知|规定|办法|方案|条例|决议)$")

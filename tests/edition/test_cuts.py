@@ -108,3 +108,23 @@ def test_a_line_its_first_paragraph_restates_is_a_headline_over_its_lead() -> No
     page = parse("全方位扩大国内需求", *NEEDS, line, *DEMAND[1:])
     assert heads(page) == ["全方位扩大国内需求", line]
     assert page.articles[1].paragraphs == DEMAND[1:]
+
+
+#: a tour of places, each part under the place's name and what the part is about
+INNS = ["如今，个性化民宿成为年轻人旅行出游时的热门选择，民宿经济带动乡村旅游发展。",
+        "记者走访浙江多地，看特色民宿如何焕活美丽乡村。"]
+STAY = ["夏日清晨，莫干山云雾缭绕，山脚下的民宿里，民宿管家早早为客人准备好早餐。",
+        "提前联系客人、推荐游玩地点、安排行程，民宿管家的服务让乡村旅游更有温度。"]
+
+
+def test_a_short_name_over_a_line_is_the_story_s_part_not_a_kicker() -> None:
+    part = ["湖州德清——", "民宿管家提升服务"]
+    story = only(parse("特色民宿焕活美丽乡村", *INNS, *part, *STAY))
+    assert story.paragraphs == [*INNS, *part, *STAY]
+
+
+def test_a_full_line_over_a_headline_after_a_story_is_still_a_kicker() -> None:
+    kicker = "北京石景山区八角中里社区党委——"
+    page = parse("特色民宿焕活美丽乡村", *INNS, kicker, "围着居民需求转", *STAY)
+    assert heads(page) == ["特色民宿焕活美丽乡村", "围着居民需求转"]
+    assert page.articles[1].kicker == kicker
