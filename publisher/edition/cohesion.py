@@ -45,6 +45,29 @@ def names_part(line: str, heads: Iterable[str]) -> bool:
     return len(own) >= OWN and echoes([line], heads)
 
 
+#: character pairs a line must have for its text printing them all again to count (a phrase)
+RESTATED = 5
+
+
+def restated(line: str, after: list[str]) -> bool:
+    """Whether the text after a heading line prints every character pair of it again (消费、投资
+    持续积蓄向上向好力量 over …消费、投资持续积蓄更强的向上向好力量), past its first paragraph:
+    the story's intertitle, drawn from a sentence of the part it heads. A lead's first paragraph
+    restates its own headline (…深刻把握新型工业化的新特点新趋势，才能…). One pair in eight may
+    be missing (a word put between)."""
+    own = pairs(line)
+    if len(own) < RESTATED:
+        return False
+    first = next((n + 1 for n, t in enumerate(after) if t.endswith(_SENTENCE_END)), len(after))
+    allowed = len(own) // 8
+    return (len(own - pairs("\n".join(after[:first]))) > allowed
+            and len(own - pairs("\n".join(after)[:WINDOW])) <= allowed)
+
+
+#: how a paragraph ends (its first column may run on in the next unit)
+_SENTENCE_END = ("。", "！", "？", "”", "）", "…")
+
+
 def pairs(text: str) -> set[str]:
     """The text's CJK character pairs (words never cross punctuation or digits)."""
     return set(_PAIR.findall(text))

@@ -38,6 +38,14 @@ def label_pair(run: list[str]) -> bool:
             and not run[1].startswith("—"))
 
 
+def quote_pair(run: list[str]) -> bool:
+    """A phrase over a quotation in full (青年朋友的知心人 / “我到任何一个地方都关心青年”): a
+    feature's two-line intertitle, set as its siblings are whether or not the quotation has a
+    comma (a comma line under a heading is otherwise no part of its shape)."""
+    return (len(run) == 2 and run[1].startswith("“") and run[1].endswith("”")
+            and "——" not in run[0] and "“" not in run[0])
+
+
 def box_of_story(run: list[str], *, byline: bool) -> bool:
     """A box's label (相关链接), alone, or marked (■记者手记) over the box's title (and its
     second line: 链接 / “十四五”时期 / 累计向社会输送…) with no byline under it: a box of the

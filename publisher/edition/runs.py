@@ -121,17 +121,18 @@ def series_text(run: list[str]) -> str:
     return "".join(run[:_heading_size(run)])
 
 
-def shape(run: list[str]) -> Shape:
+def shape(run: list[str], *, whole: bool = False) -> Shape:
     """What a series of intertitles has in common: size, ——, opening quote, comma, a line of
     two phrases set apart by a space (主动请战 奋勇抗疫), numbering, a box's label over it
     (■记者手记, 相关链接: a box of the story, no sibling of its plain intertitles).
 
     A `X——` intertitle is a series whether or not its second line is heading-short.
     Numbering (`一、`, `冷思考1：`) counts only for runs after this one: see same_series.
+    `whole`: every line counts in its size, a comma line under it too (see quoted_pairs).
     """
     first = run[0]
     dash = first.endswith("—")
-    size = _heading_size(run)
+    size = len(run) if whole else _heading_size(run)
     return Shape(size=0 if dash else size, dash=dash, quote=size == 1 and first.startswith("“"),
                  comma="，" in first, two_phrases=size == 1 and bool(P.TWO_PART.match(first)),
                  numbered=_intertitle_shaped(run),
@@ -209,6 +210,7 @@ class Context:
     echo: bool = False  # it or a sibling prints words of the story's headings again
     voices: bool = False  # a short label over quotations signed `——闪送员姚鹏`: the story's box
     titled: bool = False  # it prints words of the story's headings again (three characters)
+    restated: bool = False  # one line, the text after it prints every character pair of it
     sections: int = 0  # other runs over a name set as this one, next to it: sections alike
     #: lexical cohesion, measured only when a rule asks: whether the text after it prints the
     #: story's own rare words again (cohesive), almost none of them (loose), and whether both
@@ -286,6 +288,9 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False  # `X——` over the text, no line under it: the text's own lead-in, no kicker
     if ctx.off:  # far off the series: a new story, also in a signed feature or one that jumps
         return True
+    if (len(run) == 2 and _DASH_LABEL.match(run[0]) and cur.paragraphs and not ctx.loose
+            and not ctx.caption):
+        return False  # 湖州德清—— over a line: the place the story's next part is set in
     if len(run) == 2 and run[0].endswith("—") and not ctx.siblings:
         return True  # `X——` over one line, shaped like no other heading of the story: kicker
     if _DEBUG:
@@ -325,6 +330,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False
     if len(run) == 1 and (ctx.titled or ctx.voices) and not ctx.loose and not ctx.caption:
         return False  # it prints words of the story's headings again: the story's intertitle
+    if len(run) == 1 and ctx.restated and not ctx.loose and not ctx.caption:
+        return False  # the text after it prints it again: drawn from the sentence it heads
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
         return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows
@@ -339,6 +346,8 @@ def kicker_over(run: list[str], ctx: Context) -> bool:
     return kicker_pair(run) and not ctx.siblings and not ctx.resumes
 
 
+#: a short name over the part of the story it heads (湖州德清——): no kicker, a full line
+_DASH_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,5}——$")
 #: a document's title: 关于…的意见 / 决定 / 通知 …, printed in full under it
 _DOCUMENT = re.compile(r"^[^，。：]{2,30}关于[^，。：]{4,40}的"
                        r"(?:指导)?(?:意见|决定|通知|规定|办法|方案|条例|决议)$")

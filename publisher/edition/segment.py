@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from functools import partial
 
 from publisher.edition import patterns as P
-from publisher.edition.cohesion import Vocabulary, echoes, names_part
+from publisher.edition.cohesion import Vocabulary, echoes, names_part, restated
 from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
-from publisher.edition.pairs import asked, marked_text, signed_quotes
+from publisher.edition.pairs import asked, marked_text, quote_pair, signed_quotes
 from publisher.edition.runs import (
     Context,
     Shape,
@@ -73,6 +73,9 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
     shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs
               if not strong(units, a, b) and not (b == a + 1 and P.ORDINAL.match(units[a].text))}
     starts = [a for a, _ in runs]
+    # a phrase over a quotation: siblings whether or not the quotation has a comma
+    quoted = {a: shape(texts, whole=True) for a, b in runs
+              if a in shapes and quote_pair(texts := [u.text for u in units[a:b]])}
     # a run's lines together: a series of pairs is even as pairs (侗族大歌 / “让更多人…”), its
     # short labels alone may run four characters, then eight
     whole = {a: series_text([u.text for u in units[a:b]]) for a, b in runs}
@@ -125,7 +128,8 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
         end, jumps = region_end(units, j)
         lo, hi = bisect.bisect_right(starts, cur_start), bisect.bisect_left(starts, end)
         sibs = [a for a in starts[lo:hi]
-                if a != i and same_series(mine, shapes.get(a), before=a < i)]
+                if a != i and (same_series(mine, shapes.get(a), before=a < i)
+                               or (i in quoted and quoted.get(a) == quoted[i]))]
         before = [whole[a] for a in sibs if a < i]
         siblings = 0 if off_series(series_text(run), before) else len(sibs)
         part = (earlier.get(head_key(cur.header.headline))
@@ -182,6 +186,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
             ctx.echo = echoes([*run, *(units[a].text for a in sibs)], _heads(cur.header))
         if cur is not None and len(run) == 1:
             ctx.titled = names_part(run[0], _heads(cur.header))
+            ctx.restated = restated(run[0], [u.text for u in units[j:stop]])
         if len(run) <= 2 and cur is not None and cur.paragraphs:
             ctx.measure = partial(_cohesion, vocabulary, cur.paragraphs, units[j:stop])
         held = i < hold and not opens_story(ctx.nxt)
