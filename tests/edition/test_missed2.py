@@ -28,3 +28,46 @@ def test_a_line_ending_in_de_before_its_noun_still_goes_on() -> None:
     a = parse("上一篇报道的标题", P1, start, rest, P2).articles
     assert [x.headline for x in a] == ["上一篇报道的标题"]
     assert a[0].paragraphs == [P1, start + rest, P2]
+
+
+#: a story long enough to measure: its names and terms (职业教育, 院校, 技能人才) run through it
+SCHOOL = [
+    "围绕技能人才培养，河南构筑完整科学的职业教育体系，打造金专业、金课程、金教材、金师资、"
+    "金基地，形成高素质技能人才贯通培养的格局，职业院校的办学水平不断提升。",
+    "近日，郑州电力高等专科学校承接的电力技术产业工人培训项目圆满完成，两千余名新入职电力职工"
+    "完成入职培训，走向工作岗位。与此同时，该校与多家电力企业共建实训基地，职业院校学生在"
+    "实训基地里跟着师傅学技能，毕业即能上岗。",
+    "在洛阳，职业院校与装备制造企业共建产业学院，订单班的学生一入学就有了对口岗位；在新乡，"
+    "职业院校把课堂搬进车间，技能人才的培养更贴近生产一线。职业教育与产业发展同频共振，"
+    "院校专业设置紧跟产业链布局。",
+    "据了解，河南省产业链群中，一线技术技能人才七成来自职业院校，为河南产业高质量发展提供了"
+    "人才支撑。职业院校每年向社会输送技能人才数十万名，职业教育的吸引力持续增强。",
+    "下一步，河南将继续深化产教融合、校企合作，推动职业院校与龙头企业共建专业、共育技能人才，"
+    "让更多职业院校毕业生在家门口就业，为职业教育发展高地建设注入新的动力。",
+]
+#: the next story's text: couriers, a party branch, none of the story's terms
+COURIERS = [
+    "“我志愿加入中国共产党……”日前，在一家快递公司湖南省区第一党支部的活动室，五名快递员面对"
+    "党旗，庄严宣誓。他们说得实在：“党和政府惦记着我们。入了党，更要好好服务大伙。”",
+    "如今，在快递员、外卖骑手、网约车司机等新就业群体中，越来越多的人提交入党申请书。但是，"
+    "他们奔波在路上、车轮不停，让传统的会议室党课、固定时间的组织生活难以开展，各地党组织"
+    "想方设法把党课送到站点、送上手机。",
+    "在长沙，区委组织部把流动党员之家建在快递分拨中心旁，骑手们取件的间隙就能学一段党史、"
+    "听一堂微党课，遇到难事还能找党支部帮忙。",
+]
+
+
+def test_a_comma_line_over_text_of_none_of_the_storys_words_opens_the_next_story() -> None:
+    headline = "心里暖了，脚下就更有方向"
+    page = parse("河南着力打造职业教育发展高地", *SCHOOL, headline, *COURIERS)
+    assert heads(page) == ["河南着力打造职业教育发展高地", headline]
+    assert page.articles[0].paragraphs == SCHOOL
+    assert page.articles[1].paragraphs == COURIERS
+
+
+def test_a_comma_intertitle_over_the_storys_own_words_stays_in_it() -> None:
+    intertitle = "校企共建，技能人才更贴近一线"
+    page = parse("河南着力打造职业教育发展高地", *SCHOOL[:2], intertitle, *SCHOOL[2:])
+    assert heads(page) == ["河南着力打造职业教育发展高地"]
+    assert page.articles[0].paragraphs == [*SCHOOL[:2], intertitle, *SCHOOL[2:]]
+
