@@ -13,6 +13,7 @@ from functools import lru_cache
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_lead
 from publisher.edition.header import first_word_is_name, word_tag
+from publisher.edition.pairs import opens_cut
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -207,6 +208,8 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return False
     if unbalanced(left):
         return True
+    if left_is_start and heading_like(left) and opens_cut(right):
+        return False  # the text under it closes what no line opened: its start was lost
     # a number split (96. | 5%), not a series number closing a heading (…基础① | 2025年…)
     if last in "0123456789." and (first.isdigit() or first in _COUNTERS):
         return True

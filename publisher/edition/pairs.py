@@ -69,3 +69,21 @@ def quoted_author(text: str, prev: str) -> bool:
     """A poet or author credited as `朝代·姓名` (唐·杜甫) under the `——《…》` source of the lines
     quoted before it: part of the text, no heading."""
     return prev.startswith("——《") and _DYNASTY_NAME.match(text) is not None
+
+
+_OPENS = {"》": "《", "）": "（", ")": "(", "”": "“", "’": "‘", "」": "「", "』": "『"}
+
+
+def opens_cut(text: str) -> bool:
+    """Text closing a bracket or quote inside it that nothing in it opened (人就业三年行动方案
+    （2025—2027年）》（以下简…): the text before it was lost, so the heading over it is a story's
+    headline over its cut first column, never an intertitle over a paragraph's start."""
+    depth: dict[str, int] = {}
+    for c in text[1:] if text[:1] in _OPENS else text:  # a closer at the very start: the join's
+        if c in _OPENS.values():
+            depth[c] = depth.get(c, 0) + 1
+        elif (o := _OPENS.get(c)) is not None:
+            if not depth.get(o):
+                return True
+            depth[o] -= 1
+    return False

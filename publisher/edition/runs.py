@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import listing
-from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, quoted_author
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, opens_cut, quoted_author
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -254,8 +254,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False  # 唐·杜甫 under a poem's ——《江畔独步寻花》: who wrote the lines quoted
     if ctx.headed and len(run) == 1 and not tagged(run[0]) and not ctx.byline:
         return False  # a package's next section, headed as its first under the editor's note
-    if ended(ctx.prev) or ctx.noted:
-        return True
+    if ended(ctx.prev) or ctx.noted or (nxt is not None and opens_cut("".join(run) + nxt.text)):
+        return True  # …, or the text under it closes what it never opened: its start was lost
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
         return True  # a document's title (…关于…的指导意见) over its full text: a story of its own
     if opens_story(nxt) or ctx.known:

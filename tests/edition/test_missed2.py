@@ -71,3 +71,39 @@ def test_a_comma_intertitle_over_the_storys_own_words_stays_in_it() -> None:
     assert heads(page) == ["河南着力打造职业教育发展高地"]
     assert page.articles[0].paragraphs == [*SCHOOL[:2], intertitle, *SCHOOL[2:]]
 
+
+
+def test_a_heading_over_text_that_closes_what_it_never_opened_is_a_headline() -> None:
+    # the story's first column was lost: its text opens inside a book title (…方案（…）》),
+    # which no paragraph under an intertitle does; the heading is shaped as the story's own
+    intertitle = "职业院校办学水平不断提升"
+    headline = "国办印发促进残疾人就业方案"
+    cut = ("人就业三年行动方案（2025—2027年）》（以下简称《行动方案》），"
+           "以持续提升残疾人公共服务质量。")
+    page = parse("上一篇报道的标题", SCHOOL[0], intertitle, *SCHOOL[1:3], headline, cut, P1)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    assert page.articles[0].paragraphs == [SCHOOL[0], intertitle, *SCHOOL[1:3]]
+    assert page.articles[1].paragraphs == [cut, P1]
+
+
+def test_a_heading_over_text_that_opens_with_a_quote_stays_an_intertitle() -> None:
+    first, second = "职业院校办学水平不断提升", "校企共建产业学院共育人才"
+    quoted = "“学校就在厂边上，学生一入学就有了对口岗位。”一位企业负责人说。"
+    page = parse("上一篇报道的标题", SCHOOL[0], first, *SCHOOL[1:3], second, quoted, SCHOOL[3])
+    assert heads(page) == ["上一篇报道的标题"]
+    assert page.articles[0].paragraphs == [SCHOOL[0], first, *SCHOOL[1:3], second, quoted,
+                                           SCHOOL[3]]
+
+
+def test_a_headline_is_not_joined_to_a_cut_lead_under_it() -> None:
+    # 74.96万件 ends on a count, not on a number waiting for its noun: the lead under it opens
+    # inside its credit (…电（记 | 者张三）), so the line before it is no start of that text
+    kicker = "司法部发布《行政复议工作白皮书（2024）》"
+    headline = "去年全国新收行政复议案件74.96万件"
+    cut = "者张三）司法部日前发布《行政复议工作白皮书（2024）》。白皮书显示，案件数量稳中有升。"
+    page = parse("上一篇报道的标题", *SCHOOL[:3], kicker, headline, cut, P1)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    b = page.articles[1]
+    assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
+    assert b.paragraphs == [cut, P1]
+    assert page.articles[0].paragraphs == SCHOOL[:3]
