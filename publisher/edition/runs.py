@@ -28,7 +28,14 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import listing
-from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, opens_cut, quoted_author
+from publisher.edition.pairs import (
+    BOX_MARKS,
+    box_of_story,
+    kicker_pair,
+    marked_text,
+    opens_cut,
+    quoted_author,
+)
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -173,6 +180,14 @@ def opens_story(nxt: Unit | None) -> bool:
                                 or bool(P.LEAD_TAIL.match(nxt.text) or P.LEAD_REST.match(nxt.text)))
 
 
+def summary_over_lead(units: list[Unit], k: int) -> bool:
+    """A summary's marked points (■自我革命是…) under the run, then a lead: a story's opening."""
+    m = k
+    while m < len(units) and marked_text(units[m].text):
+        m += 1
+    return m > k and opens_story(units[m] if m < len(units) else None)
+
+
 @dataclass
 class Context:
     """What surrounds a run of heading-like units."""
@@ -201,6 +216,7 @@ class Context:
     #: story's next section, whatever credit closed the one before
     labelled: bool = False
     noted: bool = False  # an editor's note (——编者, 编者按：) follows: a package's headline
+    summed: bool = False  # a summary's marked points, then a lead: a story's headline
     #: under a short question (氢能从哪来？) after another in the story: the answer's heading
     asked: bool = False
     #: after a section's credit in a package, label-shaped as the section heading right under
@@ -258,7 +274,7 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # …, or the text under it closes what it never opened: its start was lost
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
         return True  # a document's title (…关于…的指导意见) over its full text: a story of its own
-    if opens_story(nxt) or ctx.known:
+    if opens_story(nxt) or ctx.known or ctx.summed:
         return True
     if (ctx.byline and ctx.siblings and cur.continued_from is not None
             and run[0].endswith("—")):

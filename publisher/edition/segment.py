@@ -30,6 +30,7 @@ from publisher.edition.runs import (
     shape,
     starts_article,
     sub_ok,
+    summary_over_lead,
     tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
@@ -169,6 +170,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       alien=first_part is not None and not siblings,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
+                      summed=summary_over_lead(units, k),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
         if len(run) == 1 and len(run[0]) <= LABEL_MAX and k + 1 < stop:

@@ -107,3 +107,18 @@ def test_a_headline_is_not_joined_to_a_cut_lead_under_it() -> None:
     assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
     assert b.paragraphs == [cut, P1]
     assert page.articles[0].paragraphs == SCHOOL[:3]
+
+
+def test_a_heading_over_a_marked_summary_and_a_lead_is_a_headline() -> None:
+    # the summary's points (■…) stand between the headline and its lead
+    intertitle = "职业院校办学水平不断提升"
+    headline = "把作风建设要求进一步落实"
+    points = ["■ 作风建设永远在路上，各级党组织要认真履行政治责任，勇于直面问题。",
+              "■ 要坚持以上率下，领导机关和领导干部要带头转作风、树新风。"]
+    lead = "新华社北京6月30日电 中共中央政治局6月30日下午就加强作风建设进行集体学习。"
+    # a feature signed at its top: one plain line in it would be its intertitle
+    page = parse("上一篇报道的标题", "本报记者  张  三", SCHOOL[0], intertitle, *SCHOOL[1:3],
+                 headline, *points, lead, P1)
+    assert heads(page) == ["上一篇报道的标题", headline]
+    assert page.articles[0].paragraphs == [SCHOOL[0], intertitle, *SCHOOL[1:3]]
+    assert page.articles[1].paragraphs == [*points, lead, P1]
