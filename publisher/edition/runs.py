@@ -28,14 +28,8 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import listing
-from publisher.edition.pairs import (
-    BOX_MARKS,
-    box_of_story,
-    kicker_pair,
-    marked_text,
-    opens_cut,
-    quoted_author,
-)
+from publisher.edition.openings import opens_story
+from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, opens_cut, quoted_author
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -172,20 +166,6 @@ def off_series(text: str, before: list[str], *, far: bool = False) -> bool:
     mean = sum(sizes) / len(sizes)
     off = abs(len(text) - mean) > max(3.0, 0.4 * mean)
     return off and (not far or not mean / 2 < len(text) < 2 * mean)
-
-
-def opens_story(nxt: Unit | None) -> bool:
-    """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
-    return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
-                                or bool(P.LEAD_TAIL.match(nxt.text) or P.LEAD_REST.match(nxt.text)))
-
-
-def summary_over_lead(units: list[Unit], k: int) -> bool:
-    """A summary's marked points (■自我革命是…) under the run, then a lead: a story's opening."""
-    m = k
-    while m < len(units) and marked_text(units[m].text):
-        m += 1
-    return m > k and opens_story(units[m] if m < len(units) else None)
 
 
 @dataclass

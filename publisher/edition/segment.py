@@ -17,6 +17,7 @@ from publisher.edition.cohesion import Vocabulary, echoes
 from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header
 from publisher.edition.join import heading_like
+from publisher.edition.openings import opens_story, summary_over_lead
 from publisher.edition.pairs import asked, marked_text
 from publisher.edition.runs import (
     Context,
@@ -24,13 +25,11 @@ from publisher.edition.runs import (
     caption_follows,
     comma_line,
     off_series,
-    opens_story,
     same_series,
     series_text,
     shape,
     starts_article,
     sub_ok,
-    summary_over_lead,
     tagged,
 )
 from publisher.edition.spans import find_runs, region_end, run_end, strong
