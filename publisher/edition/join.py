@@ -13,6 +13,7 @@ from functools import lru_cache
 from publisher.edition import patterns as P
 from publisher.edition.fields import is_lead
 from publisher.edition.header import first_word_is_name, word_tag
+from publisher.edition.pairs import opens_cut
 from publisher.edition.words import echoed_across, word_across, word_ends
 
 _ENDS_PARAGRAPH = set(P.TERMINAL) | set("”’」』）)—：；:;")
@@ -60,6 +61,8 @@ _LOCATIVES = "下中上里时后前间内外"
 _FRAME_CLOSE = re.compile(rf"^[^，。；：！？]{{0,12}}[{_LOCATIVES}]，")
 #: the first sentence of a block: a block whose first sentence is a word or two ends one
 _FIRST_SENTENCE = re.compile(r"^[^。！？；]*[。！？；]")
+#: a question put as 是…的 (…是如何炼成的, …是怎样创造的): its 的 closes it, no noun follows
+_CLEFT_QUESTION = re.compile("是(?:如何|怎样|怎么|何以)[\u4e00-\u9fff]{1,8}的$")
 _SENTENCE_START = re.compile(r"^(?:问|答)[：:]|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，]{0,6}，")
 
 
@@ -205,12 +208,15 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         return False
     if unbalanced(left):
         return True
+    if left_is_start and heading_like(left) and opens_cut(right):
+        return False  # the text under it closes what no line opened: its start was lost
     # a number split (96. | 5%), not a series number closing a heading (…基础① | 2025年…)
     if last in "0123456789." and (first.isdigit() or first in _COUNTERS):
         return True
     if left_is_start and last in _FUNCTION_END and heading_like(left) and _parallel(left):
         return False  # 新型肥料火了  优质种子多了  农药用量少了: each phrase closes as the last
-    if ((last in _FUNCTION_END and not (left_is_start and heading_like(left) and _noun_end(left)))
+    if ((last in _FUNCTION_END and not (left_is_start and heading_like(left)
+                                        and (_noun_end(left) or _CLEFT_QUESTION.search(left))))
             or (last in "使让令" and len(left[-8:]) - 1 in word_ends(left[-8:]))):
         return True  # …的, …于; a causative 使/让 waiting for its object (…反而使 | 雷诺阿…)
     if _lead_head(left):  # 据新华社北京3月20日电 | 3月20日，…

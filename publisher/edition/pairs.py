@@ -4,9 +4,12 @@ box's title, a question over its answer's heading, a poet's credit under the poe
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from publisher.edition import patterns as P
-from publisher.edition.units import Unit
+
+if TYPE_CHECKING:  # units imports join, which imports this module
+    from publisher.edition.units import Unit
 
 #: a kicker over a headline runs a full line or more (江苏溧阳开设沉浸式党课，场地多元、形式多样);
 #: a column fragment before a line (近日，小镇来了客人 | 乡村旅游正当时) is shorter
@@ -100,3 +103,21 @@ _SIGNATURE = re.compile(r"^——[^。！？，]{2,30}$")
 def signed_quotes(label: str, stretch: list[Unit]) -> bool:
     """A short label (感言) over quotations, the first signed within three paragraphs."""
     return len(label) <= 6 and any(_SIGNATURE.match(u.text) for u in stretch[1:4])
+
+
+_OPENS = {"》": "《", "）": "（", ")": "(", "”": "“", "’": "‘", "」": "「", "』": "『"}
+
+
+def opens_cut(text: str) -> bool:
+    """Text closing a bracket or quote inside it that nothing in it opened (人就业三年行动方案
+    （2025—2027年）》（以下简…): the text before it was lost, so the heading over it is a story's
+    headline over its cut first column, never an intertitle over a paragraph's start."""
+    depth: dict[str, int] = {}
+    for c in text[1:] if text[:1] in _OPENS else text:  # a closer at the very start: the join's
+        if c in _OPENS.values():
+            depth[c] = depth.get(c, 0) + 1
+        elif (o := _OPENS.get(c)) is not None:
+            if not depth.get(o):
+                return True
+            depth[o] -= 1
+    return False

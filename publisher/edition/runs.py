@@ -28,7 +28,15 @@ from typing import NamedTuple
 
 from publisher.edition import patterns as P
 from publisher.edition.header import sub_start
-from publisher.edition.pairs import BOX_MARKS, box_of_story, kicker_pair, label_pair, quoted_author
+from publisher.edition.openings import opens_story
+from publisher.edition.pairs import (
+    BOX_MARKS,
+    box_of_story,
+    kicker_pair,
+    label_pair,
+    opens_cut,
+    quoted_author,
+)
 from publisher.edition.units import Draft, Unit
 
 _DEBUG = bool(os.environ.get("PARSER_DEBUG"))
@@ -168,12 +176,6 @@ def off_series(text: str, before: list[str], *, far: bool = False) -> bool:
     return off and (not far or not mean / 2 < len(text) < 2 * mean)
 
 
-def opens_story(nxt: Unit | None) -> bool:
-    """A lead follows, or what is left of one (its first column lost), or a （上接…）."""
-    return nxt is not None and (nxt.kind == "lead" or nxt.jump_from is not None
-                                or bool(P.LEAD_TAIL.match(nxt.text) or P.LEAD_REST.match(nxt.text)))
-
-
 @dataclass
 class Context:
     """What surrounds a run of heading-like units."""
@@ -202,6 +204,7 @@ class Context:
     #: story's next section, whatever credit closed the one before
     labelled: bool = False
     noted: bool = False  # an editor's note (——编者, 编者按：) follows: a package's headline
+    summed: bool = False  # a summary's marked points, then a lead: a story's headline
     #: under a short question (氢能从哪来？) after another in the story: the answer's heading
     asked: bool = False
     #: after a section's credit in a package, label-shaped as the section heading right under
@@ -256,11 +259,11 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return False  # 唐·杜甫 under a poem's ——《江畔独步寻花》: who wrote the lines quoted
     if ctx.headed and len(run) == 1 and not tagged(run[0]) and not ctx.byline:
         return False  # a package's next section, headed as its first under the editor's note
-    if ended(ctx.prev) or ctx.noted:
-        return True
+    if ended(ctx.prev) or ctx.noted or (nxt is not None and opens_cut("".join(run) + nxt.text)):
+        return True  # …, or the text under it closes what it never opened: its start was lost
     if len(run) == 1 and _DOCUMENT.search(run[0]) and not P.column_named(run[0]):
         return True  # a document's title (…关于…的指导意见) over its full text: a story of its own
-    if opens_story(nxt) or ctx.known:
+    if opens_story(nxt) or ctx.known or ctx.summed:
         return True
     if (ctx.byline and ctx.siblings and cur.continued_from is not None
             and run[0].endswith("—")):
@@ -277,8 +280,10 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or ctx.asked:
         return False
-    if len(run) == 1 and "，" in run[0] and ctx.closed and ctx.loose:
-        return True  # 鼓岭情缘，… after a story's pairs and 【点评】 lines: its own series follows
+    if len(run) == 1 and "，" in run[0] and ctx.loose and (ctx.closed or (
+            ctx.measured and not ctx.resumes and not (ctx.siblings and ctx.echo))):
+        return True  # 鼓岭情缘，… after a story's pairs and 【点评】 lines: its own series follows;
+                     # a comma line over text of almost none of the story's words (心暖了，…)
     if "，" in run[0] and not kicker_over(run, ctx):
         # a comma intertitle, unless a comma kicker over a headline whose text does not go on
         # with the story's own words

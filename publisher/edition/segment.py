@@ -17,6 +17,7 @@ from publisher.edition.cohesion import Vocabulary, echoes, names_part, restated
 from publisher.edition.compiled import parts_page
 from publisher.edition.header import Header, split_header, sub_ok
 from publisher.edition.join import heading_like
+from publisher.edition.openings import opens_story, summary_over_lead
 from publisher.edition.pairs import asked, marked_text, quote_pair, signed_quotes
 from publisher.edition.runs import (
     Context,
@@ -24,7 +25,6 @@ from publisher.edition.runs import (
     caption_follows,
     comma_line,
     off_series,
-    opens_story,
     same_series,
     series_text,
     shape,
@@ -173,6 +173,7 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
                       named=named, over_section=over_section, sections=sections,
                       labelled=labelled, noted=_editor_note(units[k:stop]),
                       voices=len(run) == 1 and signed_quotes(run[0], units[k:stop]),
+                      summed=summary_over_lead(units, k),
                       asked=i > 0 and cur is not None and asked(
                           units[i - 1].text, cur.paragraphs, part.questions if part else 0))
         if cur is not None and cur.package and i and units[i - 1].kind == "endnote":

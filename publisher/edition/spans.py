@@ -5,7 +5,8 @@ from __future__ import annotations
 from publisher.edition import patterns as P
 from publisher.edition.join import HEADING_MAX as HEADING_LONG
 from publisher.edition.join import heading_like
-from publisher.edition.runs import ended, opens_story, tagged
+from publisher.edition.openings import opens_story
+from publisher.edition.runs import ended, tagged
 from publisher.edition.units import Unit
 
 
