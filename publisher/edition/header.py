@@ -140,12 +140,14 @@ def _headline_under_kicker(first: str, second: str) -> bool:
     """A line opening with a verb is a headline still when it sets two clauses apart by a
     comma (某市探索社区治理新路径 / 建立服务清单，凝聚居民力量), when it runs longer than the line
     over it (省政府常务会议审议通过 / 公布《某省公共数据管理办法》) or when that line lists three
-    things or more (看得见、摸得着、用得上… / 做好…): a subheadline opening so goes on from the
-    line over it, shorter (广西新增38家国家级绿色工厂 / 新添1家绿色工业园区)."""
+    things or more (看得见、摸得着、用得上… / 做好…), or when it opens on a causative 让 (以钉钉子
+    精神加强作风建设 / 让党旗在基层一线高高飘扬: it urges, in a headline's voice): a subheadline
+    opening so goes on from the line over it, shorter (广西新增38家国家级绿色工厂 / 新添1家绿色
+    工业园区), and says what was done."""
     _title, *name = second.split(None, 1)
     if name and bare_name(name[0]):
         return False  # an author's title and name (某大学经济学院院长  张  辉)
-    return ("，" in second or first.count("、") >= 2
+    return ("，" in second or first.count("、") >= 2 or second.startswith("让")
             or len("".join(second.split())) > len("".join(first.split())))
 
 

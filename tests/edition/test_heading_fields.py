@@ -1,0 +1,17 @@
+"""Heading fields of a story that is found (thirteenth round, second part): which line of a
+heading is its kicker, headline or subheadline."""
+
+from __future__ import annotations
+
+from edition.helpers import P1, P2, only, parse
+
+BYLINE = "本报记者  王  磊"
+
+
+def test_a_line_opening_on_a_causative_rang_is_the_headline_under_its_kicker() -> None:
+    # 让… urges, in a headline's voice; it is no subheadline saying what was done, though it
+    # opens with a verb and runs no longer than the line over it
+    kicker, head = "以绣花功夫推进老城更新", "让老街区焕发新生机"
+    a = only(parse(kicker, head, BYLINE, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == [P1, P2]
