@@ -3,6 +3,8 @@ heading is its kicker, headline or subheadline."""
 
 from __future__ import annotations
 
+import pytest
+
 from edition.helpers import P1, P2, only, parse
 
 BYLINE = "本报记者  王  磊"
@@ -14,4 +16,16 @@ def test_a_line_opening_on_a_causative_rang_is_the_headline_under_its_kicker() -
     kicker, head = "以绣花功夫推进老城更新", "让老街区焕发新生机"
     a = only(parse(kicker, head, BYLINE, P1, P2))
     assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == [P1, P2]
+
+
+@pytest.mark.parametrize(("head", "sub"), [
+    ("开局起步  实干争先", "多地开年重点项目建设扫描"),
+    ("城乡消费回暖势头强劲", "五一假期各地市场扫描"),
+])
+def test_a_line_closing_on_saomiao_under_the_headline_is_its_subheadline(head: str,
+                                                                       sub: str) -> None:
+    # a survey of many places (…扫描) printed without its dash, as …综述, …见闻 are
+    a = only(parse(head, sub, BYLINE, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, " ".join(head.split()), sub)
     assert a.paragraphs == [P1, P2]
