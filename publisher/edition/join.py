@@ -90,7 +90,12 @@ def asking_kicker(text: str, nxt: str) -> bool:
     """A short question straight over a column-tagged headline is that headline's kicker,
     not the last words of the story before: a story's text does not end on a bare question
     with a new story's headline under it. So is a short line trailing off (谎称赠送游戏皮肤、
-    诱骗进入“明星粉丝群”……): a list of what the headline is about."""
+    诱骗进入“明星粉丝群”……): a list of what the headline is about. So is a line closing on the
+    kicker's dash with no sentence end (接诉即办、帮办代办……节后首个工作日，多地…工作人员——),
+    though a list trailing off and a clause make it look like a sentence."""
+    if text.endswith("——") and len(text) <= HEADING_MAX:
+        return (not any(c in text for c in "。！？!?") and P.column_named(nxt)
+                and heading_like(nxt))
     if len(text) > ASKING_MAX:
         return False
     trails = text.endswith("……") and "，" not in text

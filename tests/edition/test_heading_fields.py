@@ -29,3 +29,15 @@ def test_a_line_closing_on_saomiao_under_the_headline_is_its_subheadline(head: s
     a = only(parse(head, sub, BYLINE, P1, P2))
     assert (a.kicker, a.headline, a.subheadline) == (None, " ".join(head.split()), sub)
     assert a.paragraphs == [P1, P2]
+
+
+def test_a_dash_kicker_holding_a_list_trailing_off_stays_over_its_tagged_headline() -> None:
+    # a list trailing off, then a clause, reads as a sentence; closing on the kicker's dash
+    # straight over a column-tagged headline, it is the kicker
+    kicker = "走访入户、排忧解难……开年第一周，多地社区工作者——"
+    head = "脚步在基层  服务在身边（基层治理新观察）"
+    page = parse("乡村小路通到了家门口", P1, P2, kicker, head, BYLINE, P1, P2)
+    assert [(a.kicker, a.headline) for a in page.articles] == [
+        (None, "乡村小路通到了家门口"), (kicker, "脚步在基层 服务在身边（基层治理新观察）")]
+    assert page.articles[0].paragraphs == [P1, P2]
+    assert page.articles[1].paragraphs == [P1, P2]
