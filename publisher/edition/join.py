@@ -33,6 +33,8 @@ _MID_SENTENCE = re.compile("^[的了着过得们等于][\u4e00-\u9fff]")
 #: a determiner or a number waiting for its noun (这条 | 哈大高铁, 14个 | 问题): no heading ends so
 _NEEDS_NOUN = re.compile("(?:[这那每各该此某]|[0-9一二三四五六七八九十百千万两几])"
                          "(?:[个条位些种项名家次件座场批]|系列)$")
+#: a thing named, then its count (党员10027.1万名, 基层党组织525.0万个): its noun is before it
+_COUNTED = re.compile("^[\u4e00-\u9fff]{2,}[0-9][0-9.]*[万亿]?[个条位种项名家次件座场批]$")
 #: an enumeration going on across the break (王晨、曹建明、沈 | 跃跃、吉炳轩)
 _LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
 #: a list cut after one character of its next item (…静水深流、成 | 风化俗)
@@ -237,7 +239,7 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         if after_text and _ends_a_sentence(right):
             return True
         # headings do not open with 至于, 而且, 因此 …, nor end waiting for a noun
-        if _CONNECTIVE.match(left) or _NEEDS_NOUN.search(left):
+        if _CONNECTIVE.match(left) or (_NEEDS_NOUN.search(left) and not _counts(left)):
             return True
         if _waits_for_verb(left) and not P.ORDINAL_PREFIX.match(left):
             return True
@@ -275,6 +277,13 @@ def _noun_end(text: str) -> bool:
     ends = sorted(word_ends(tail))
     word = tail[ends[-2] if len(ends) >= 2 else 0:]
     return len(word) >= 2 and word_tag(word).startswith("n")
+
+
+def _counts(text: str) -> bool:
+    """Phrases set apart by spaces, each a thing and its count (党员10027.1万名  基层党组织
+    525.0万个): a heading of figures, whole; its last count waits for no noun."""
+    phrases = text.split()
+    return len(phrases) >= 2 and all(_COUNTED.match(p) for p in phrases)
 
 
 def _parallel(text: str) -> bool:

@@ -41,3 +41,13 @@ def test_a_dash_kicker_holding_a_list_trailing_off_stays_over_its_tagged_headlin
         (None, "乡村小路通到了家门口"), (kicker, "脚步在基层 服务在身边（基层治理新观察）")]
     assert page.articles[0].paragraphs == [P1, P2]
     assert page.articles[1].paragraphs == [P1, P2]
+
+
+def test_a_kicker_of_things_and_their_counts_waits_for_no_noun() -> None:
+    # 14个 | 问题 waits for its noun; a line of phrases each naming a thing, then its count,
+    # is a heading of figures, whole: no word runs on into the headline under it
+    kicker = "志愿者5.6万名  服务站点1200个"
+    head, sub = "城市志愿服务网络越织越密", "社区服务更加精准贴心"
+    a = only(parse(kicker, head, sub, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == ("志愿者5.6万名 服务站点1200个", head, sub)
+    assert a.paragraphs == [P1, P2]
