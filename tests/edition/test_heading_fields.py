@@ -51,3 +51,15 @@ def test_a_kicker_of_things_and_their_counts_waits_for_no_noun() -> None:
     a = only(parse(kicker, head, sub, P1, P2))
     assert (a.kicker, a.headline, a.subheadline) == ("志愿者5.6万名 服务站点1200个", head, sub)
     assert a.paragraphs == [P1, P2]
+
+
+@pytest.mark.parametrize(("head", "sub"), [
+    ("浙江古桥保护修缮工作持续推进", "已修缮古桥120座"),
+    ("江西整治“村头广告乱象”", "清理拆除沿路的3000多块违规广告牌"),
+])
+def test_a_figure_under_a_place_and_what_it_did_is_the_subheadline(head: str, sub: str) -> None:
+    # the place's work, then what it came to: headline and subheadline, not kicker and
+    # headline, however the line under it opens and whatever its length
+    a = only(parse(head, sub, BYLINE, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
+    assert a.paragraphs == [P1, P2]
