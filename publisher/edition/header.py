@@ -162,6 +162,7 @@ def _headline_under_kicker(first: str, second: str) -> bool:
     if name and bare_name(name[0]):
         return False  # an author's title and name (某大学经济学院院长  张  辉)
     return ("，" in second or first.count("、") >= 2 or second.startswith("让")
+            or ("“" in second and "“" not in first)
             or len("".join(second.split())) > len("".join(first.split())))
 
 

@@ -63,3 +63,16 @@ def test_a_figure_under_a_place_and_what_it_did_is_the_subheadline(head: str, su
     a = only(parse(head, sub, BYLINE, P1, P2))
     assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
     assert a.paragraphs == [P1, P2]
+
+
+def test_a_verb_led_line_quoting_a_catchword_is_the_headline_under_its_kicker() -> None:
+    # shorter than the line over it and opening with a verb, but quoting a catchword that
+    # line does not: a headline's voice, not a subheadline going on from it
+    kicker, head = "湖南长沙助力高校毕业生就业", "就业帮扶“暖人心”"
+    a = only(parse(kicker, head, BYLINE, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (kicker, head, None)
+    assert a.paragraphs == [P1, P2]
+    # the shorter verb-led line with no catchword still goes on as the subheadline
+    head, sub = "某省新增12家绿色工厂", "新添3家绿色园区"
+    a = only(parse(head, sub, BYLINE, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
