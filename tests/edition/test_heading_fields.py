@@ -76,3 +76,12 @@ def test_a_verb_led_line_quoting_a_catchword_is_the_headline_under_its_kicker() 
     head, sub = "某省新增12家绿色工厂", "新添3家绿色园区"
     a = only(parse(head, sub, BYLINE, P1, P2))
     assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
+
+
+def test_a_comma_line_closing_on_a_series_number_is_the_subheadline() -> None:
+    # a comma line under a heading is popped as a pull quote or the text's first words;
+    # closing on its number in a series (…这样干②), it is the series' subheadline
+    head, sub = "扎实推进乡村全面振兴", "二〇二五年，乡村这样干②"
+    a = only(parse(head, sub, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
+    assert a.paragraphs == [P1, P2]
