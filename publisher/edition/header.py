@@ -127,6 +127,8 @@ def _headline_index(run: list[str]) -> int:
         return 1
     if _place_then_figure(first, second):
         return 0
+    if _quoted(first) and not _quoted(second):
+        return 0  # someone's words over who says them (国际人士看中国共产党成功之道)
     if not _has_verb(first):
         return 1
     if P.TWO_PART.match(second) and not P.TWO_PART.match(first):
@@ -147,6 +149,11 @@ def _place_then_figure(first: str, second: str) -> bool:
 
 
 _DIGIT = re.compile("[0-9]")
+
+
+def _quoted(text: str) -> bool:
+    """A line that is one quotation (“中国共产党的‘初心’就是为了人民”): words quoted as a headline."""
+    return text.startswith("“") and text.endswith("”") and text.count("“") == 1
 
 
 def _headline_under_kicker(first: str, second: str) -> bool:

@@ -85,3 +85,11 @@ def test_a_comma_line_closing_on_a_series_number_is_the_subheadline() -> None:
     a = only(parse(head, sub, P1, P2))
     assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
     assert a.paragraphs == [P1, P2]
+
+
+def test_a_quotation_over_a_plain_line_is_the_headline() -> None:
+    # someone's words quoted whole as the headline, the line under it saying whose
+    head, sub = "“这里的发展让人看到了希望”", "外国青年看中国乡村振兴"
+    a = only(parse(head, sub, BYLINE, P1, P2))
+    assert (a.kicker, a.headline, a.subheadline) == (None, head, sub)
+    assert a.paragraphs == [P1, P2]
