@@ -135,6 +135,10 @@ def _headline_index(run: list[str]) -> int:
         return 1  # a longer comma line over a shorter one: kicker and headline
     if P.KICKER_END.search(first) or first.startswith("就"):
         return 1
+    if _place_then_figure(first, second):
+        return 0
+    if _quoted(first) and not _quoted(second):
+        return 0  # someone's words over who says them (国际人士看中国共产党成功之道)
     if not _has_verb(first):
         return 1
     if P.TWO_PART.match(second) and not P.TWO_PART.match(first):
@@ -146,16 +150,37 @@ def _headline_index(run: list[str]) -> int:
     return 1
 
 
+def _place_then_figure(first: str, second: str) -> bool:
+    """A line opening with a place and saying what it did, no figure in it, over a line giving
+    a figure (广东古树名木保护提升行动不断推进 / 已建成古树公园210个): headline and its
+    subheadline; the figure is what the place's work came to."""
+    return (_DIGIT.search(second) is not None and _DIGIT.search(first) is None
+            and _words(first)[0][1] == "ns")
+
+
+_DIGIT = re.compile("[0-9]")
+
+
+def _quoted(text: str) -> bool:
+    """A line that is one quotation (“中国共产党的‘初心’就是为了人民”): words quoted as a
+    headline."""
+    return text.startswith("“") and text.endswith("”") and text.count("“") == 1
+
+
 def _headline_under_kicker(first: str, second: str) -> bool:
     """A line opening with a verb is a headline still when it sets two clauses apart by a
     comma (某市探索社区治理新路径 / 建立服务清单，凝聚居民力量), when it runs longer than the line
     over it (省政府常务会议审议通过 / 公布《某省公共数据管理办法》) or when that line lists three
-    things or more (看得见、摸得着、用得上… / 做好…): a subheadline opening so goes on from the
-    line over it, shorter (广西新增38家国家级绿色工厂 / 新添1家绿色工业园区)."""
+    things or more (看得见、摸得着、用得上… / 做好…), or when it opens on a causative 让 (以钉钉子
+    精神加强作风建设 / 让党旗在基层一线高高飘扬: it urges, in a headline's voice) or quotes a
+    catchword the line over it does not (浙江义乌助力重点群体就业 / 就业服务“送到家”): a subheadline
+    opening so goes on from the line over it, shorter (广西新增38家国家级绿色工厂 / 新添1家绿色
+    工业园区), and says what was done."""
     _title, *name = second.split(None, 1)
     if name and bare_name(name[0]):
         return False  # an author's title and name (某大学经济学院院长  张  辉)
-    return ("，" in second or first.count("、") >= 2
+    return ("，" in second or first.count("、") >= 2 or second.startswith("让")
+            or ("“" in second and "“" not in first)
             or len("".join(second.split())) > len("".join(first.split())))
 
 

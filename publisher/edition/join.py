@@ -34,6 +34,8 @@ _MID_SENTENCE = re.compile("^[的了着过得们等于][\u4e00-\u9fff]")
 #: a determiner or a number waiting for its noun (这条 | 哈大高铁, 14个 | 问题): no heading ends so
 _NEEDS_NOUN = re.compile("(?:[这那每各该此某]|[0-9一二三四五六七八九十百千万两几])"
                          "(?:[个条位些种项名家次件座场批]|系列)$")
+#: a thing named, then its count (党员10027.1万名, 基层党组织525.0万个): its noun is before it
+_COUNTED = re.compile("^[\u4e00-\u9fff]{2,}[0-9][0-9.]*[万亿]?[个条位种项名家次件座场批]$")
 #: an enumeration going on across the break (王晨、曹建明、沈 | 跃跃、吉炳轩)
 _LIST_GOES_ON = re.compile("^[^，。、]{1,4}、")
 #: a list cut after one character of its next item (…静水深流、成 | 风化俗)
@@ -93,7 +95,12 @@ def asking_kicker(text: str, nxt: str) -> bool:
     """A short question straight over a column-tagged headline is that headline's kicker,
     not the last words of the story before: a story's text does not end on a bare question
     with a new story's headline under it. So is a short line trailing off (谎称赠送游戏皮肤、
-    诱骗进入“明星粉丝群”……): a list of what the headline is about."""
+    诱骗进入“明星粉丝群”……): a list of what the headline is about. So is a line closing on the
+    kicker's dash with no sentence end (接诉即办、帮办代办……节后首个工作日，多地…工作人员——),
+    though a list trailing off and a clause make it look like a sentence."""
+    if text.endswith("——") and len(text) <= HEADING_MAX:
+        return (not any(c in text for c in "。！？!?") and P.column_named(nxt)
+                and heading_like(nxt))
     if len(text) > ASKING_MAX:
         return False
     trails = text.endswith("……") and "，" not in text
@@ -238,7 +245,7 @@ def should_join(left: str, right: str, *, left_is_start: bool, page: str = "",
         if after_text and _ends_a_sentence(right):
             return True
         # headings do not open with 至于, 而且, 因此 …, nor end waiting for a noun
-        if _CONNECTIVE.match(left) or _NEEDS_NOUN.search(left):
+        if _CONNECTIVE.match(left) or (_NEEDS_NOUN.search(left) and not _counts(left)):
             return True
         if _waits_for_verb(left) and not P.ORDINAL_PREFIX.match(left):
             return True
@@ -276,6 +283,13 @@ def _noun_end(text: str) -> bool:
     ends = sorted(word_ends(tail))
     word = tail[ends[-2] if len(ends) >= 2 else 0:]
     return len(word) >= 2 and word_tag(word).startswith("n")
+
+
+def _counts(text: str) -> bool:
+    """Phrases set apart by spaces, each a thing and its count (党员10027.1万名  基层党组织
+    525.0万个): a heading of figures, whole; its last count waits for no noun."""
+    phrases = text.split()
+    return len(phrases) >= 2 and all(_COUNTED.match(p) for p in phrases)
 
 
 def _parallel(text: str) -> bool:

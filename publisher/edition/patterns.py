@@ -92,7 +92,8 @@ def column_named(text: str) -> bool:
 
 TERMINAL = "。！？!?…"
 SUB_START = re.compile(r"^(?:——|—|写在|论|访|探访|回访|纪念|记|要求|强调|部署)")
-SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|观察|述评|综述|见闻|回访记|出席|讲话|致辞)$")
+SUB_END = re.compile(r"(?:主持|之际|答记者问|侧记|纪实|观察|扫描|述评|综述|见闻|回访记"
+                     r"|出席|讲话|致辞)$")
 #: the number of a series closing a subheadline: …抓落实⑥, …命运共同体意识（38）, …述评之一
 SERIES_END = re.compile(r"(?:[\u2460-\u2473]|[（(]\d{1,3}[）)]|之[一二三四五六七八九十]{1,3})$")
 KICKER_END = re.compile(r"(?:——|—|强调|表示|指出|认为|宣布|提出|：|:)$")

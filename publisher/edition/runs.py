@@ -107,9 +107,10 @@ class Shape(NamedTuple):
 
 
 def comma_line(text: str) -> bool:
-    """A line with a comma under a heading (not a `——` line, not tagged): a pull quote or
-    the text's first words, never part of the heading's shape."""
-    return "，" in text and not text.startswith("—") and not tagged(text)
+    """A line with a comma under a heading (not a `——` line, not tagged, not closing on a
+    series number: …中国经济这么干①): a pull quote or the text's first words, no heading."""
+    return ("，" in text and not text.startswith("—") and not tagged(text)
+            and not "\u2460" <= text[-1] <= "\u2473")
 
 
 def _heading_size(run: list[str]) -> int:

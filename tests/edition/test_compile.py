@@ -116,7 +116,7 @@ def test_the_round_up_s_quoted_section_goes_on_after_its_jump(tmp_path: Path) ->
                                 "“让社区跑出加速度”", ROUND[6], ROUND[7]]
 
 
-def test_a_package_s_signed_parts_go_on_after_its_jump_also_with_its_heading_read_one_off(
+def test_a_package_s_signed_parts_go_on_after_its_jump_under_its_kicker_and_headline(
         tmp_path: Path) -> None:
     note = "编者按：在“七一”到来之际，本报记者走进基层党组织，看党员干部如何践行正确政绩观。"
     part1 = ["江苏某县践行造福人民的政绩观", "脚踏实地干，破解供水难题", "本报记者 白光迪", P1]
@@ -127,8 +127,8 @@ def test_a_package_s_signed_parts_go_on_after_its_jump_also_with_its_heading_rea
                       P2 + "（下转第二版）"),
         2: page_bytes("第 2 版", "让党旗在基层一线高高飘扬", "（上接第一版）", P3, *part3)})
     story, = parse_paths([folder]).articles
-    # the page reads the kicker as the headline over the package's headline (a heading field
-    # of its own); the continuation repeats that line, and the parts go on after the jump
+    # the continuation repeats the headline under the kicker (a causative 让 line is the
+    # headline, test_heading_fields), and the parts go on after the jump
     assert (story.kicker, story.headline, story.subheadline, story.pages) == (
-        None, "以钉钉子精神加强作风建设", None, [1, 2])
-    assert story.paragraphs == ["让党旗在基层一线高高飘扬", note, *part1, *part2, P2, P3, *part3]
+        "以钉钉子精神加强作风建设", "让党旗在基层一线高高飘扬", None, [1, 2])
+    assert story.paragraphs == [note, *part1, *part2, P2, P3, *part3]
