@@ -281,10 +281,8 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True
     if _intertitle_shaped(run) or ctx.asked:
         return False
-    if len(run) == 1 and "，" in run[0] and ctx.loose and (ctx.closed or (
-            ctx.measured and not ctx.resumes and not (ctx.siblings and ctx.echo))):
-        return True  # 鼓岭情缘，… after a story's pairs and 【点评】 lines: its own series follows;
-                     # a comma line over text of almost none of the story's words (心暖了，…)
+    if len(run) == 1 and "，" in run[0] and ctx.closed and ctx.loose:
+        return True  # 鼓岭情缘，… after a story's pairs and 【点评】 lines: its own series follows
     if "，" in run[0] and not kicker_over(run, ctx):
         # a comma intertitle, unless a comma kicker over a headline whose text does not go on
         # with the story's own words

@@ -45,32 +45,11 @@ SCHOOL = [
     "下一步，河南将继续深化产教融合、校企合作，推动职业院校与龙头企业共建专业、共育技能人才，"
     "让更多职业院校毕业生在家门口就业，为职业教育发展高地建设注入新的动力。",
 ]
-#: the next story's text: couriers, a party branch, none of the story's terms
-COURIERS = [
-    "“我志愿加入中国共产党……”日前，在一家快递公司湖南省区第一党支部的活动室，五名快递员面对"
-    "党旗，庄严宣誓。他们说得实在：“党和政府惦记着我们。入了党，更要好好服务大伙。”",
-    "如今，在快递员、外卖骑手、网约车司机等新就业群体中，越来越多的人提交入党申请书。但是，"
-    "他们奔波在路上、车轮不停，让传统的会议室党课、固定时间的组织生活难以开展，各地党组织"
-    "想方设法把党课送到站点、送上手机。",
-    "在长沙，区委组织部把流动党员之家建在快递分拨中心旁，骑手们取件的间隙就能学一段党史、"
-    "听一堂微党课，遇到难事还能找党支部帮忙。",
-]
-
-
-def test_a_comma_line_over_text_of_none_of_the_storys_words_opens_the_next_story() -> None:
-    headline = "心里暖了，脚下就更有方向"
-    page = parse("河南着力打造职业教育发展高地", *SCHOOL, headline, *COURIERS)
-    assert heads(page) == ["河南着力打造职业教育发展高地", headline]
-    assert page.articles[0].paragraphs == SCHOOL
-    assert page.articles[1].paragraphs == COURIERS
-
-
 def test_a_comma_intertitle_over_the_storys_own_words_stays_in_it() -> None:
     intertitle = "校企共建，技能人才更贴近一线"
     page = parse("河南着力打造职业教育发展高地", *SCHOOL[:2], intertitle, *SCHOOL[2:])
     assert heads(page) == ["河南着力打造职业教育发展高地"]
     assert page.articles[0].paragraphs == [*SCHOOL[:2], intertitle, *SCHOOL[2:]]
-
 
 
 def test_a_heading_over_text_that_closes_what_it_never_opened_is_a_headline() -> None:
