@@ -106,6 +106,8 @@ def signed_quotes(label: str, stretch: list[Unit]) -> bool:
 
 
 _OPENS = {"》": "《", "）": "（", ")": "(", "”": "“", "’": "‘", "」": "「", "』": "『"}
+_OPENERS = frozenset(_OPENS.values())
+_BRACKETS = re.compile("[" + re.escape("".join(_OPENS) + "".join(_OPENERS)) + "]")
 
 
 def opens_cut(text: str) -> bool:
@@ -113,8 +115,9 @@ def opens_cut(text: str) -> bool:
     （2025—2027年）》（以下简…): the text before it was lost, so the heading over it is a story's
     headline over its cut first column, never an intertitle over a paragraph's start."""
     depth: dict[str, int] = {}
-    for c in text[1:] if text[:1] in _OPENS else text:  # a closer at the very start: the join's
-        if c in _OPENS.values():
+    # only the brackets and quotes are walked (a paragraph has a few among hundreds of characters)
+    for c in _BRACKETS.findall(text, 1 if text[:1] in _OPENS else 0):  # a closer first: the join's
+        if c in _OPENERS:
             depth[c] = depth.get(c, 0) + 1
         elif (o := _OPENS.get(c)) is not None:
             if not depth.get(o):
