@@ -33,21 +33,23 @@ def test_a_line_trailing_off_over_a_tagged_headline_is_its_kicker() -> None:
     assert page.articles[0].paragraphs == [TOLD]
 
 
+def _kicker_over_headline(kicker: str, headline: str) -> None:
+    a = parse(kicker, headline, P1, P2).articles
+    assert [(x.kicker, x.headline, x.subheadline) for x in a] == [(kicker, headline, None)]
+    assert a[0].paragraphs == [P1, P2]
+
+
 def test_a_shorter_comma_line_under_a_comma_kicker_is_the_headline() -> None:
     # a pull quote under a headline runs longer than it; a kicker over its headline too
     kicker = "传承文化基因，锻造创意新品，展示城市形象"
     headline = "创新引领，文创产品融入日常生活"
-    a = parse(kicker, headline, P1, P2).articles
-    assert [(x.kicker, x.headline, x.subheadline) for x in a] == [(kicker, headline, None)]
-    assert a[0].paragraphs == [P1, P2]
+    _kicker_over_headline(kicker, headline)
 
 
 def test_a_list_of_short_phrases_over_a_line_is_its_kicker() -> None:
     kicker = "记住要求、心有榜样、从小做起、接受帮助"
     headline = "做好少年儿童思想政治教育的方法论指引"
-    a = parse(kicker, headline, P1, P2).articles
-    assert [(x.kicker, x.headline, x.subheadline) for x in a] == [(kicker, headline, None)]
-    assert a[0].paragraphs == [P1, P2]
+    _kicker_over_headline(kicker, headline)
 
 
 def test_an_exclaiming_line_after_a_jump_is_a_headline() -> None:
