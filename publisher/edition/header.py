@@ -218,5 +218,4 @@ def split_header(run: list[str]) -> Header:
 
 def sub_ok(text: str) -> bool:
     """A line after the headline that really is a subheadline, not the story's first words."""
-    return bool(text.startswith("—") or sub_start(text) or P.SUB_END.search(text)
-                or P.SERIES_END.search(text) or listing(text))
+    return text.startswith("—") or _sub_like(text) or listing(text)

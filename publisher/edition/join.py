@@ -105,7 +105,7 @@ def asking_kicker(text: str, nxt: str) -> bool:
         return False
     trails = text.endswith("……") and "，" not in text
     body = text[:-2] if trails else text[:-1]
-    return ((text.endswith(("？", "?")) or trails) and not any(c in body for c in "。！？!?…")
+    return ((text.endswith(("？", "?")) or trails) and not any(c in body for c in P.TERMINAL)
             and P.column_named(nxt) and heading_like(nxt))
 
 

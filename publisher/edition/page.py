@@ -133,7 +133,7 @@ def _exclaims(text: str) -> bool:
     """A short line closing on its one `！` (not inside a quote): where a story starts, its
     headline; a story's text does not open on a bare exclamation."""
     return (len(text) <= EXCLAIM_MAX and text.endswith(("！", "!"))
-            and not any(c in text[:-1] for c in "。！？!?…"))
+            and not any(c in text[:-1] for c in P.TERMINAL))
 
 
 def _signing_place(pieces: list[Unit], n: int) -> bool:

@@ -332,10 +332,11 @@ def starts_article(run: list[str], ctx: Context, cur: Draft | None) -> bool:
         return True  # a part too short to measure, its words not going on: the next story
     if cur.continued_from is not None:  # a jumped feature goes on
         return False
-    if len(run) == 1 and (ctx.titled or ctx.voices) and not ctx.loose and not ctx.caption:
-        return False  # it prints words of the story's headings again: the story's intertitle
-    if len(run) == 1 and ctx.restated and not ctx.loose and not ctx.caption:
-        return False  # the text after it prints it again: drawn from the sentence it heads
+    if (len(run) == 1 and (ctx.titled or ctx.voices or ctx.restated) and not ctx.loose
+            and not ctx.caption):
+        # it prints words of the story's headings again, or the text after it prints it again
+        # (drawn from the sentence it heads), or it labels signed remarks: the story's own
+        return False
     if cur.package and len(run) == 1:  # a package's sub-stories come with their bylines;
         return False                    # one line is its text
     # one line inside a feature signed at its top is its intertitle, unless a photo caption follows

@@ -69,16 +69,16 @@ def segment(units: list[Unit], known: Mapping[str, int] | None = None,
     drafts: list[Draft] = []
     cur: Draft | None = None
     runs = find_runs(units)
+    lines = {a: [u.text for u in units[a:b]] for a, b in runs}
     # a bare number (1, 2 … over an interview's questions) is no heading: nobody's sibling
-    shapes = {a: shape([u.text for u in units[a:b]]) for a, b in runs
+    shapes = {a: shape(lines[a]) for a, b in runs
               if not strong(units, a, b) and not (b == a + 1 and P.ORDINAL.match(units[a].text))}
     starts = [a for a, _ in runs]
     # a phrase over a quotation: siblings whether or not the quotation has a comma
-    quoted = {a: shape(texts, whole=True) for a, b in runs
-              if a in shapes and quote_pair(texts := [u.text for u in units[a:b]])}
+    quoted = {a: shape(lines[a], whole=True) for a in shapes if quote_pair(lines[a])}
     # a run's lines together: a series of pairs is even as pairs (侗族大歌 / “让更多人…”), its
     # short labels alone may run four characters, then eight
-    whole = {a: series_text([u.text for u in units[a:b]]) for a, b in runs}
+    whole = {a: series_text(texts) for a, texts in lines.items()}
     vocabulary = Vocabulary([u.text for u in units])
     # the intertitle a continuation part opens at: a sibling of the part's later ones
     opening: dict[int, Shape] = {}
