@@ -4,19 +4,26 @@ own article, not run into the story above it (thirteenth round, helper `missed`)
 from __future__ import annotations
 
 from edition.helpers import P1, P2, P3, heads, parse
+from publisher.models import Page
 
 #: the end of the story above: a feature's text, no credit under it
 TOLD = "这是上一篇报道的最后一段，记者在村里看到乡亲们忙着收割庄稼，田间地头一片丰收景象。"
 
 
-def test_an_interjection_inside_a_tagged_headline_keeps_it_a_headline() -> None:
-    kicker = "在山东，农民用“定制”洗衣机，开新能源汽车赶集——"
-    headline = "瞧！咱老乡消费也挺“潮”（农村消费观察）"
-    page = parse("上一篇报道的标题", TOLD, kicker, headline, P1, P2)
+def _opens_after_a_story(kicker: str, headline: str, *text: str) -> Page:
+    """The page of a story and, under it, a kicker and headline over `text`: two articles."""
+    page = parse("上一篇报道的标题", TOLD, kicker, headline, *text)
     assert heads(page) == ["上一篇报道的标题", headline]
     b = page.articles[1]
     assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
-    assert b.paragraphs == [P1, P2]
+    assert b.paragraphs == list(text)
+    return page
+
+
+def test_an_interjection_inside_a_tagged_headline_keeps_it_a_headline() -> None:
+    kicker = "在山东，农民用“定制”洗衣机，开新能源汽车赶集——"
+    headline = "瞧！咱老乡消费也挺“潮”（农村消费观察）"
+    _opens_after_a_story(kicker, headline, P1, P2)
 
 
 def test_a_line_trailing_off_over_a_tagged_headline_is_its_kicker() -> None:
@@ -25,11 +32,7 @@ def test_a_line_trailing_off_over_a_tagged_headline_is_its_kicker() -> None:
     kicker = "谎称赠送游戏皮肤、诱骗进入“明星粉丝群”……"
     headline = "电诈盯上未成年人，该如何防范（民生一线）"
     quote = "“加我微信，免费领皮肤。”“不听话，小心把你抓到监狱去。”……"
-    page = parse("上一篇报道的标题", TOLD, kicker, headline, quote, P1)
-    assert heads(page) == ["上一篇报道的标题", headline]
-    b = page.articles[1]
-    assert (b.kicker, b.headline, b.subheadline) == (kicker, headline, None)
-    assert b.paragraphs == [quote, P1]
+    page = _opens_after_a_story(kicker, headline, quote, P1)
     assert page.articles[0].paragraphs == [TOLD]
 
 
